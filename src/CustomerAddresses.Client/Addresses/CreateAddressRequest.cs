@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace CustomerAddresses.Client;
+
+/// <summary>The body of <see cref="IAddressesClient.CreateAsync"/>. Members left <see langword="null"/> are not sent.</summary>
+public sealed record CreateAddressRequest
+{
+    /// <summary>Gets the state, county or region. Required; at most 200 characters.</summary>
+    [JsonPropertyName("region")]
+    public required string Region { get; init; }
+
+    /// <summary>Gets the city. Required; at most 200 characters.</summary>
+    [JsonPropertyName("city")]
+    public required string City { get; init; }
+
+    /// <summary>Gets the country as a two-letter ISO 3166-1 alpha-2 code, such as <c>US</c>. Required.</summary>
+    [JsonPropertyName("country")]
+    public required CountryCode Country { get; init; }
+
+    /// <summary>Gets a memorable description, such as <c>Home</c>; at most 1024 characters.</summary>
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    /// <summary>Gets the first line of the address; at most 1024 characters.</summary>
+    [JsonPropertyName("first_line")]
+    public string? FirstLine { get; init; }
+
+    /// <summary>Gets the second line of the address; at most 1024 characters.</summary>
+    [JsonPropertyName("second_line")]
+    public string? SecondLine { get; init; }
+
+    /// <summary>Gets the ZIP or postal code; at most 200 characters.</summary>
+    [JsonPropertyName("postal_code")]
+    public string? PostalCode { get; init; }
+
+    /// <summary>Gets your own structured key-value data.</summary>
+    [JsonPropertyName("custom_data")]
+    public JsonObject? CustomData { get; init; }
+}

@@ -1,0 +1,23 @@
+namespace CustomerAddresses.Client;
+
+/// <summary>Filters, order and paging for <see cref="IAddressesClient.ListAsync"/> and <see cref="IAddressesClient.ListPagesAsync"/>.</summary>
+public sealed record ListAddressesOptions
+{
+    /// <summary>Gets the cursor to start after: a <see cref="Page{T}.NextCursor"/> from an earlier call, or an address id.</summary>
+    public string? After { get; init; }
+
+    /// <summary>Gets how many addresses to ask for per page, from 1 to 200 (the server default is 50).</summary>
+    public int? PerPage { get; init; }
+
+    /// <summary>Gets the order by id (<c>order_by=id[ASC]</c> or <c>id[DESC]</c>; the server default is descending).</summary>
+    public SortOrder? Order { get; init; }
+
+    /// <summary>Gets the statuses to return (the server default is active only). Sent comma-separated.</summary>
+    public IReadOnlyList<AddressStatus>? Statuses { get; init; }
+
+    /// <summary>Gets a search query of at most 100 characters, matched against every field but status and timestamps.</summary>
+    public string? Search { get; init; }
+
+    /// <summary>Gets the ids to return; other addresses are left out. Sent comma-separated.</summary>
+    public IReadOnlyList<AddressId>? Ids { get; init; }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+
+namespace CustomerAddresses.Client;
+
+/// <summary>An organization's billing address as the API returns it.</summary>
+public sealed record BillingAddress
+{
+    /// <summary>Gets the billing address id (<c>billing_</c>).</summary>
+    [JsonPropertyName("id")]
+    public required BillingAddressId Id { get; init; }
+
+    /// <summary>Gets the display name.</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>Gets the company name.</summary>
+    [JsonPropertyName("company")]
+    public string? Company { get; init; }
+
+    /// <summary>Gets the primary address line.</summary>
+    [JsonPropertyName("address_line_1")]
+    public string? AddressLine1 { get; init; }
+
+    /// <summary>Gets the secondary address line.</summary>
+    [JsonPropertyName("address_line_2")]
+    public string? AddressLine2 { get; init; }
+
+    /// <summary>Gets the city.</summary>
+    [JsonPropertyName("city")]
+    public string? City { get; init; }
+
+    /// <summary>Gets the state or province.</summary>
+    [JsonPropertyName("state")]
+    public string? State { get; init; }
+
+    /// <summary>Gets the postal or ZIP code.</summary>
+    [JsonPropertyName("postal_code")]
+    public string? PostalCode { get; init; }
+
+    /// <summary>Gets the country code.</summary>
+    [JsonPropertyName("country")]
+    public CountryCode? Country { get; init; }
+
+    /// <summary>Gets whether this is the organization's default billing address.</summary>
+    [JsonPropertyName("is_default")]
+    public bool IsDefault { get; init; }
+
+    /// <summary>Gets when the billing address was created.</summary>
+    [JsonPropertyName("created_at")]
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>Gets when the billing address was last updated.</summary>
+    [JsonPropertyName("updated_at")]
+    public DateTimeOffset? UpdatedAt { get; init; }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace CustomerAddresses.Client;
+
+/// <summary>The body of <see cref="ICustomersClient.CreateAsync"/>. Members left <see langword="null"/> are not sent.</summary>
+public sealed record CreateCustomerRequest
+{
+    /// <summary>Gets the full name of the person or organization. Required.</summary>
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    /// <summary>Gets the email address. Required; the server may refuse a duplicate with a <see cref="ConflictException"/>.</summary>
+    [JsonPropertyName("email")]
+    public required string Email { get; init; }
+
+    /// <summary>Gets the phone number.</summary>
+    [JsonPropertyName("phone")]
+    public string? Phone { get; init; }
+
+    /// <summary>Gets the billing city and country; the country must be an ISO 3166-1 alpha-2 code.</summary>
+    [JsonPropertyName("address")]
+    public CustomerPostalAddress? Address { get; init; }
+
+    /// <summary>Gets the id of the payment method, such as <c>card_…</c>.</summary>
+    [JsonPropertyName("payment_method")]
+    public string? PaymentMethod { get; init; }
+
+    /// <summary>Gets the initial account status.</summary>
+    [JsonPropertyName("status")]
+    public CustomerStatus? Status { get; init; }
+
+    /// <summary>Gets the customer's locale, such as <c>en</c> (Paddle).</summary>
+    [JsonPropertyName("locale")]
+    public string? Locale { get; init; }
+
+    /// <summary>Gets your own structured key-value data.</summary>
+    [JsonPropertyName("custom_data")]
+    public JsonObject? CustomData { get; init; }
+}

@@ -1,0 +1,16 @@
+using System.Net;
+
+namespace CustomerAddresses.Client;
+
+/// <summary>The credentials are valid but not allowed to do this (403).</summary>
+public sealed class PermissionDeniedException : CustomerAddressesApiException
+{
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="statusCode">The HTTP status code of the response.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The exception that caused this one, if any.</param>
+    public PermissionDeniedException(HttpStatusCode statusCode, string message, Exception? innerException = null)
+        : base(statusCode, message, innerException)
+    {
+    }
+}

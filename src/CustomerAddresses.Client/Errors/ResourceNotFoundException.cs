@@ -1,0 +1,16 @@
+using System.Net;
+
+namespace CustomerAddresses.Client;
+
+/// <summary>The customer, address or organization does not exist (404).</summary>
+public sealed class ResourceNotFoundException : CustomerAddressesApiException
+{
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="statusCode">The HTTP status code of the response.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The exception that caused this one, if any.</param>
+    public ResourceNotFoundException(HttpStatusCode statusCode, string message, Exception? innerException = null)
+        : base(statusCode, message, innerException)
+    {
+    }
+}

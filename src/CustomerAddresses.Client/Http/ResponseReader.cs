@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CustomerAddresses.Client.Errors;
+using CustomerAddresses.Client.Serialization;
+
+namespace CustomerAddresses.Client.Http;
+
+/// <summary>
+/// Reads every response the client receives: a success body becomes a model, anything else a typed
+/// <see cref="CustomerAddressesApiException"/>. No <see cref="JsonException"/> escapes from here.
+/// </summary>
+internal sealed class ResponseReader
+{
+    /// <summary>The largest single-resource body read; a larger one is refused rather than buffered.</summary>
+    internal const int MaxResourceBytes = 4 * 1024 * 1024;
+
+    private readonly SecretRedactor _redactor;
+    private readonly TimeProvider _timeProvider;
+
+    internal ResponseReader(SecretRedactor redactor, TimeProvider timeProvider)
+    {
+        _redactor = redactor;
+        _timeProvider = timeProvider;
+    }
+
+    internal async Task<T> ReadResourceAsync<T>(
+        HttpResponseMessage response,
+        JsonTypeInfo<T> typeInfo,
+        string operation,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        await ThrowIfFailedAsync(response, operation, cancellationToken).ConfigureAwait(false);
+
+        (byte[] buffer, int length, bool truncated) = await BodyReader.ReadAsync(response.Content, MaxResourceBytes, cancellationToken).ConfigureAwait(false);
+        if (truncated)
+        {
+            throw Unexpected(response, operation, $"the body is larger than {MaxResourceBytes / (1024 * 1024)} MiB", null, null);
+        }
+
+        try
+        {
+            T? value = ResourceEnvelope.Read(buffer.AsSpan(0, length), typeInfo, out _);
+            return value ?? throw Unexpected(response, operation, "the body holds no resource", buffer.AsSpan(0, length).ToArray(), null);
+        }
+        catch (JsonException e)
+        {
+            throw Unexpected(response, operation, e.Message, buffer.AsSpan(0, length).ToArray(), e);
+        }
+    }
+
+    internal async Task<AddressListBody> ReadAddressListAsync(
+        HttpResponseMessage response,
+        string operation,
+        CancellationToken cancellationToken)
+    {
+        await ThrowIfFailedAsync(response, operation, cancellationToken).ConfigureAwait(false);
+
+        Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                AddressListBody? body = await JsonSerializer
+                    .DeserializeAsync(stream, CustomerAddressesJsonContext.Default.AddressListBody, cancellationToken)
+                    .ConfigureAwait(false);
+                if (body is null || (body.Data is null && body.Addresses is null))
+                {
+                    throw Unexpected(response, operation, "the body holds neither 'data' nor 'addresses'", null, null);
+                }
+
+                return body;
+            }
+            catch (JsonException e)
+            {
+                throw Unexpected(response, operation, e.Message, null, e);
+            }
+        }
+    }
+
+    internal async Task ThrowIfFailedAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiErrorReader.ReadAsync(response, operation, _redactor, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>An exception for a success response whose body breaks the contract.</summary>
+    internal UnexpectedResponseException Unexpected(HttpResponseMessage response, string operation, string problem, byte[]? body, Exception? inner) =>
+        Unexpected(response.StatusCode, RequestId(response), operation, problem, body, inner);
+
+    internal UnexpectedResponseException Unexpected(HttpStatusCode status, string? requestId, string operation, string problem, byte[]? body, Exception? inner)
+    {
+        string? excerpt = body is null ? null : _redactor.Redact(ApiErrorReader.Excerpt(body, ApiErrorReader.ExcerptLength));
+        string message = $"{operation} returned {(int)status} but its response could not be read: {_redactor.Redact(ApiErrorReader.OneLine(problem, 300))}."
+            + (requestId is null ? string.Empty : $" Request id: {_redactor.Redact(requestId)}.");
+        return (UnexpectedResponseException)new UnexpectedResponseException(status, message, inner)
+            .WithDetails(new ApiErrorDetails(null, null, null, null, [], requestId, null, excerpt));
+    }
+
+    private static string? RequestId(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Request-Id", out IEnumerable<string>? a) ? a.FirstOrDefault()
+        : response.Headers.TryGetValues("X-Request-Id", out IEnumerable<string>? b) ? b.FirstOrDefault()
+        : null;
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace CustomerAddresses.Client.Serialization;
+
+/// <summary>
+/// Source-generated metadata for every type that crosses the wire; nothing is serialized by reflection.
+/// Requests leave out every member the caller did not set.
+/// </summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(Rfc3339DateTimeOffsetConverter)])]
+[JsonSerializable(typeof(Customer))]
+[JsonSerializable(typeof(CreateCustomerRequest))]
+[JsonSerializable(typeof(Address))]
+[JsonSerializable(typeof(CreateAddressRequest))]
+[JsonSerializable(typeof(AddressListBody))]
+[JsonSerializable(typeof(BillingAddress))]
+[JsonSerializable(typeof(AddBillingAddressRequest))]
+[JsonSerializable(typeof(JsonObject))]
+internal sealed partial class CustomerAddressesJsonContext : JsonSerializerContext
+{
+}

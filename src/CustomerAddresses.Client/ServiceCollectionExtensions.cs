@@ -1,0 +1,65 @@
+using CustomerAddresses.Client;
+using CustomerAddresses.Client.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the CustomerAddresses client with dependency injection and <see cref="IHttpClientFactory"/>.</summary>
+public static class CustomerAddressesServiceCollectionExtensions
+{
+    /// <summary>The name of the <see cref="HttpClient"/> the client uses; configure it further through the returned builder.</summary>
+    public const string HttpClientName = "CustomerAddresses.Client";
+
+    /// <summary>
+    /// Registers <see cref="ICustomerAddressesClient"/> (and <see cref="ICustomersClient"/>, <see cref="IAddressesClient"/>,
+    /// <see cref="IBillingAddressesClient"/>) configured in code. The options are validated when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; <see cref="CustomerAddressesClientOptions.BaseAddress"/> is required.</param>
+    /// <returns>The builder of the named HttpClient, to add handlers or replace the primary handler.</returns>
+    public static IHttpClientBuilder AddCustomerAddressesClient(this IServiceCollection services, Action<CustomerAddressesClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<CustomerAddressesClientOptions>().Configure(configure).ValidateOnStart();
+        return AddCore(services);
+    }
+
+    /// <summary>
+    /// Registers <see cref="ICustomerAddressesClient"/> (and the per-resource clients) configured from a configuration
+    /// section with the keys <c>BaseAddress</c>, <c>ApiKey</c>, <c>SessionToken</c> and <c>AllowInsecureHttp</c>.
+    /// The options are validated when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="section">The section, for example <c>configuration.GetSection("CustomerAddresses")</c>.</param>
+    /// <returns>The builder of the named HttpClient, to add handlers or replace the primary handler.</returns>
+    public static IHttpClientBuilder AddCustomerAddressesClient(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddOptions<CustomerAddressesClientOptions>().Configure(options => OptionsConfigurationReader.Apply(section, options)).ValidateOnStart();
+        return AddCore(services);
+    }
+
+    private static IHttpClientBuilder AddCore(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerAddressesClientOptions>, CustomerAddressesClientOptionsValidator>());
+        services.TryAddSingleton(sp => ClientSettings.From(sp.GetRequiredService<IOptions<CustomerAddressesClientOptions>>().Value));
+
+        IHttpClientBuilder builder = services
+            .AddHttpClient(HttpClientName)
+            .ConfigureHttpClient((sp, httpClient) => CustomerAddressesClient.Configure(httpClient, sp.GetRequiredService<ClientSettings>()))
+            .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
+            .AddHttpMessageHandler(sp => new AuthenticationHandler(sp.GetRequiredService<ClientSettings>()));
+
+        services.TryAddTransient<ICustomerAddressesClient>(sp => new CustomerAddressesClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            sp.GetRequiredService<ClientSettings>()));
+        services.TryAddTransient(sp => sp.GetRequiredService<ICustomerAddressesClient>().Customers);
+        services.TryAddTransient(sp => sp.GetRequiredService<ICustomerAddressesClient>().Addresses);
+        services.TryAddTransient(sp => sp.GetRequiredService<ICustomerAddressesClient>().BillingAddresses);
+        return builder;
+    }
+}
