@@ -48,7 +48,9 @@ internal static partial class ApiErrorReader
             403 when parsed.Code is "authentication_missing" or "invalid_token" => new AuthenticationFailedException(status, message),
             403 => new PermissionDeniedException(status, message),
             404 => new ResourceNotFoundException(status, message),
-            409 => new ConflictException(status, message) { ExistingId = FindExistingId(detail, fields) },
+            // The id is looked for in the server's own words: an id is not a credential, and redacting a very
+            // short credential first could cut the id in two.
+            409 => new ConflictException(status, message) { ExistingId = FindExistingId(parsed.Detail, parsed.Fields) },
             429 => new RateLimitedException(status, message),
             >= 500 and <= 599 => new ServerErrorException(status, message),
             _ => new CustomerAddressesApiException(status, message),

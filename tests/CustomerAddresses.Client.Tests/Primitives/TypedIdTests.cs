@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using CustomerAddresses.Client.Tests.Support;
+
+namespace CustomerAddresses.Client.Tests.Primitives;
+
+public sealed class TypedIdTests : IDisposable
+{
+    private readonly FakeApi _api = new();
+
+    public void Dispose() => _api.Dispose();
+
+    [Theory]
+    [InlineData("ctm_01grnn4zta5a1mf02jjze7y2ys")]
+    [InlineData("ctm_01hv6y1jedq4p1n0yqn5ba3ky4")]
+    [InlineData("cus_01h1w8r7s2v4l5m6n7p8j9k0q2")]
+    [InlineData("cus_01h3vjs3b16yc3f9q8q9pfrb80")]
+    public void Customer_ids_from_the_seeds_round_trip(string raw)
+    {
+        CustomerId id = CustomerId.Parse(raw);
+
+        Assert.Equal(raw, id.Value);
+        Assert.Equal(raw, id.ToString());
+        Assert.Equal(id, CustomerId.Parse(id.ToString()));
+        Assert.True(CustomerId.TryParse(raw, out CustomerId again));
+        Assert.Equal(id, again);
+        Assert.Equal(ResourceIdKind.Customer, ResourceIds.Identify(raw));
+    }
+
+    [Theory]
+    [InlineData("add_01h1x0z5y4c1v2f5k6p3j9n8m7")]
+    [InlineData("add_01h2y1z6b5d7e8f9g0h1i2j3k4")]
+    [InlineData("add_01hv8h6jj90jjz0d71m6hj4r9z")]
+    [InlineData("add_01gm302t81w94gyjpjpqypkzkf")]
+    public void Address_ids_from_the_seeds_round_trip(string raw)
+    {
+        Assert.Equal(raw, AddressId.Parse(raw).Value);
+        Assert.Equal(ResourceIdKind.Address, ResourceIds.Identify(raw));
+    }
+
+    [Fact]
+    public void Billing_and_organization_ids_round_trip()
+    {
+        Assert.Equal("billing_123456789", BillingAddressId.Parse("billing_123456789").ToString());
+        Assert.Equal(ResourceIdKind.BillingAddress, ResourceIds.Identify("billing_123456789"));
+        Assert.Equal("org_2aBcD3", OrganizationId.Parse("org_2aBcD3").Value);
+        Assert.Equal("12345", OrganizationId.Parse("12345").Value);
+    }
+
+    [Theory]
+    [InlineData("card_01h3vjs3b16yc3f9q8q9pfrb79")]
+    [InlineData("ctm_")]
+    [InlineData("add_../x")]
+    [InlineData(null)]
+    [InlineData("")]
+    public void Identify_says_unknown_for_anything_else(string? raw) =>
+        Assert.Equal(ResourceIdKind.Unknown, ResourceIds.Identify(raw));
+
+    [Theory]
+    [InlineData("add_01h1x0z5y4c1v2f5k6p3j9n8m7")] // wrong prefix
+    [InlineData("ctm_")]                            // nothing after the prefix
+    [InlineData("CTM_01abc")]                       // prefixes are lower-case
+    [InlineData("ctm_01.abc")]
+    [InlineData("ctm_..")]
+    [InlineData("ctm_a/b")]
+    [InlineData("ctm_a\\b")]
+    [InlineData("ctm_a?b")]
+    [InlineData("ctm_a#b")]
+    [InlineData("ctm_%2e%2e")]
+    [InlineData("ctm_a b")]
+    [InlineData("ctm_a\tb")]
+    [InlineData("ctm_a\nb")]
+    [InlineData(" ctm_ab")]
+    [InlineData("")]
+    public void Invalid_customer_ids_are_refused_with_an_ArgumentException(string raw)
+    {
+        var error = Assert.Throws<ArgumentException>(() => CustomerId.Parse(raw));
+
+        Assert.Equal("value", error.ParamName);
+        Assert.Contains("customer id", error.Message, StringComparison.Ordinal);
+        Assert.False(CustomerId.TryParse(raw, out CustomerId result));
+        Assert.Equal(default, result);
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("a/b")]
+    [InlineData("%2e")]
+    [InlineData("%2e%2e")]
+    [InlineData("a b")]
+    [InlineData(" ")]
+    [InlineData("")]
+    public void Path_escaping_organization_ids_are_refused(string raw)
+    {
+        Assert.Throws<ArgumentException>(() => OrganizationId.Parse(raw));
+        Assert.False(OrganizationId.TryParse(raw, out _));
+    }
+
+    [Fact]
+    public void A_null_id_is_an_ArgumentNullException() =>
+        Assert.Throws<ArgumentNullException>(() => CustomerId.Parse(null!));
+
+    [Fact]
+    public void An_overlong_id_is_refused() =>
+        Assert.Throws<ArgumentException>(() => AddressId.Parse("add_" + new string('a', 300)));
+
+    [Fact]
+    public async Task Default_ids_are_refused_by_every_method_before_any_request()
+    {
+        var client = _api.Client();
+        var address = new CreateAddressRequest { Region = "CA", City = "SF", Country = "US" };
+        var billing = new AddBillingAddressRequest { Name = "n", Company = "c", AddressLine1 = "a", City = "c", State = "s", PostalCode = "p", Country = "US" };
+
+        Assert.Equal("customerId", (await Assert.ThrowsAsync<ArgumentException>(() => client.Addresses.CreateAsync(default, address))).ParamName);
+        Assert.Equal("customerId", Assert.Throws<ArgumentException>(() => client.Addresses.ListAsync(default)).ParamName);
+        Assert.Equal("customerId", Assert.Throws<ArgumentException>(() => client.Addresses.ListPagesAsync(default)).ParamName);
+        Assert.Equal("organizationId", (await Assert.ThrowsAsync<ArgumentException>(() => client.BillingAddresses.AddAsync(default, billing))).ParamName);
+        Assert.Empty(_api.Requests);
+    }
+
+    [Fact]
+    public void Ids_serialize_as_plain_strings()
+    {
+        var model = new Address { Id = AddressId.Parse("add_1"), CustomerId = CustomerId.Parse("ctm_1") };
+
+        JsonNode json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(model, Client.Serialization.CustomerAddressesJsonContext.Default.Address))!;
+
+        Assert.Equal("add_1", (string?)json["id"]);
+        Assert.Equal("ctm_1", (string?)json["customer_id"]);
+        Assert.False(json.AsObject().ContainsKey("country_code"));
+    }
+}
