@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using CustomerAddresses.Client.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace CustomerAddresses.Client.Tests;
+
+/// <summary>
+/// The README's C# examples, run against a fake API. The first test fails when a README block is not
+/// word for word (indentation aside) in this file, so the README cannot drift from code that compiles and works.
+/// </summary>
+public sealed partial class ReadmeExamplesTests : IDisposable
+{
+    private readonly FakeApi _api = new();
+
+    public void Dispose() => _api.Dispose();
+
+    [Fact]
+    public void Every_csharp_block_of_the_README_is_code_these_tests_run()
+    {
+        string readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Readme", "README.md"));
+        string source = Normalize(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Readme", "ReadmeExamplesTests.cs.txt")));
+
+        MatchCollection blocks = CSharpBlock().Matches(readme);
+
+        Assert.True(blocks.Count >= 8, $"expected the README's examples, found {blocks.Count} C# blocks");
+        Assert.All(blocks, block => Assert.Contains(Normalize(block.Groups[1].Value), source, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Create_a_client()
+    {
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions
+        {
+            BaseAddress = new Uri("https://api.example.com/api/v1/"),
+            ApiKey = Environment.GetEnvironmentVariable("CUSTOMERADDRESSES_API_KEY"),
+        });
+
+        Assert.NotNull(client.Customers);
+    }
+
+    [Fact]
+    public void Register_with_dependency_injection()
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["CustomerAddresses:BaseAddress"] = "https://api.example.com/api/v1/" });
+
+        builder.Services.AddCustomerAddressesClient(builder.Configuration.GetSection("CustomerAddresses"));
+
+        using IHost host = builder.Build();
+        Assert.NotNull(host.Services.GetRequiredService<ICustomerAddressesClient>());
+    }
+
+    [Fact]
+    public async Task Every_endpoint_example_runs()
+    {
+        const string customerPath = "/customers/cus_01h3vjs3b16yc3f9q8q9pfrb80/addresses";
+        _api.Server.Given(Request.Create().WithPath("/customers").UsingPost()).InScenario("duplicate").WillSetStateTo("created")
+            .RespondWith(Response.Create().WithStatusCode(201).WithBody(Fixture.Text("003-create-customer.response.json")));
+        _api.Server.Given(Request.Create().WithPath("/customers").UsingPost()).InScenario("duplicate").WhenStateIs("created")
+            .RespondWith(Response.Create().WithStatusCode(409).WithBody("""{"error":{"type":"request_error","code":"customer_already_exists","detail":"customer email conflicts with customer of id cus_01h3vjs3b16yc3f9q8q9pfrb80"}}"""));
+        _api.Reply("POST", customerPath, 201, Fixture.Text("000-create-address.response.json"));
+        _api.Reply("GET", customerPath, 200, Fixture.Text("002-list-addresses.response.json"));
+        _api.Reply("POST", "/organizations/org_2aBcD3/billing-addresses", 201, Fixture.Text("004-add-billing-address.response.json"));
+        CustomerAddressesClient client = _api.Client(sessionToken: FakeApi.SessionToken);
+        var printed = new StringWriter();
+        TextWriter console = Console.Out;
+        Console.SetOut(printed);
+        try
+        {
+            await RunExamples(client);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        string[] lines = printed.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            [
+                "Already a customer: cus_01h3vjs3b16yc3f9q8q9pfrb80",
+                "add_01hv8h6jj90jjz0d71m6hj4r9z Phoenix US",
+                "add_01hv8gwdfkw5z6d1yy6pa3xyrz San Jose US",
+                "add_01hv8gq3318ktkfengj2r75gfx New York US",
+                "3 addresses, about 3 in all",
+                "ctm_01grnn4zta5a1mf02jjze7y2ys",
+                "address add_01h1x0z5y4c1v2f5k6p3j9n8m7, billing billing_123456789, cursor (none), kind Address",
+            ],
+            lines);
+        Assert.Equal("id[ASC]", RequestAssert.Query(_api.Requests[^2], "order_by"));
+        Assert.Equal(6, _api.Requests.Count);
+    }
+
+    private static async Task RunExamples(CustomerAddressesClient client)
+    {
+
+        Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest
+        {
+            Name = "Brighton Mboya",
+            Email = "brighton@jani.com",
+            Address = new CustomerPostalAddress { City = "Dar es Salaam", Country = "TZ" },
+            CustomData = new JsonObject { ["loyalty_program"] = "Gold" },
+        });
+
+        try
+        {
+            await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Brighton Mboya", Email = "brighton@jani.com" });
+        }
+        catch (ConflictException e) when (e.ExistingCustomerId is { } existing)
+        {
+            Console.WriteLine($"Already a customer: {existing}");
+        }
+
+        Address address = await client.Addresses.CreateAsync(customer.Id, new CreateAddressRequest
+        {
+            Region = "California",
+            City = "San Francisco",
+            Country = CountryCode.UnitedStates,
+            Description = "Home Address",
+        });
+
+        await foreach (Address a in client.Addresses.ListAsync(customer.Id, new ListAddressesOptions { PerPage = 200 }))
+        {
+            Console.WriteLine($"{a.Id} {a.City} {a.Country}");
+        }
+
+        string? cursor = null;
+        await foreach (Page<Address> page in client.Addresses.ListPagesAsync(customer.Id, new ListAddressesOptions { PerPage = 50, Search = "Office", Order = SortOrder.Ascending }))
+        {
+            Console.WriteLine($"{page.Items.Count} addresses, about {page.EstimatedTotal} in all");
+            cursor = page.NextCursor;
+        }
+
+        BillingAddress billing = await client.BillingAddresses.AddAsync(OrganizationId.Parse("org_2aBcD3"), new AddBillingAddressRequest
+        {
+            Name = "New Office Location",
+            Company = "Acme Corporation",
+            AddressLine1 = "789 New Street",
+            City = "Los Angeles",
+            State = "CA",
+            PostalCode = "90210",
+            Country = CountryCode.UnitedStates,
+        });
+
+        if (CustomerId.TryParse("ctm_01grnn4zta5a1mf02jjze7y2ys", out CustomerId id))
+        {
+            Console.WriteLine(id.Value);
+        }
+
+        ResourceIdKind kind = ResourceIds.Identify("add_01h1x0z5y4c1v2f5k6p3j9n8m7");
+
+        Console.WriteLine($"address {address.Id}, billing {billing.Id}, cursor {cursor ?? "(none)"}, kind {kind}");
+    }
+
+    private static string Normalize(string code) =>
+        string.Join('\n', code.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
+
+    [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CSharpBlock();
+}
