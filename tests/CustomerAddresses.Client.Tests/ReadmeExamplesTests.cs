@@ -13,12 +13,8 @@ namespace CustomerAddresses.Client.Tests;
 /// The README's C# examples, run against a fake API. The first test fails when a README block is not
 /// word for word (indentation aside) in this file, so the README cannot drift from code that compiles and works.
 /// </summary>
-public sealed partial class ReadmeExamplesTests : IDisposable
+public sealed partial class ReadmeExamplesTests : FakeApiTests
 {
-    private readonly FakeApi _api = new();
-
-    public void Dispose() => _api.Dispose();
-
     [Fact]
     public void Every_csharp_block_of_the_README_is_code_these_tests_run()
     {
@@ -59,14 +55,14 @@ public sealed partial class ReadmeExamplesTests : IDisposable
     public async Task Every_endpoint_example_runs()
     {
         const string customerPath = "/customers/cus_01h3vjs3b16yc3f9q8q9pfrb80/addresses";
-        _api.Server.Given(Request.Create().WithPath("/customers").UsingPost()).InScenario("duplicate").WillSetStateTo("created")
+        Api.Server.Given(Request.Create().WithPath("/customers").UsingPost()).InScenario("duplicate").WillSetStateTo("created")
             .RespondWith(Response.Create().WithStatusCode(201).WithBody(Fixture.Text("003-create-customer.response.json")));
-        _api.Server.Given(Request.Create().WithPath("/customers").UsingPost()).InScenario("duplicate").WhenStateIs("created")
+        Api.Server.Given(Request.Create().WithPath("/customers").UsingPost()).InScenario("duplicate").WhenStateIs("created")
             .RespondWith(Response.Create().WithStatusCode(409).WithBody("""{"error":{"type":"request_error","code":"customer_already_exists","detail":"customer email conflicts with customer of id cus_01h3vjs3b16yc3f9q8q9pfrb80"}}"""));
-        _api.Reply("POST", customerPath, 201, Fixture.Text("000-create-address.response.json"));
-        _api.Reply("GET", customerPath, 200, Fixture.Text("002-list-addresses.response.json"));
-        _api.Reply("POST", "/organizations/org_2aBcD3/billing-addresses", 201, Fixture.Text("004-add-billing-address.response.json"));
-        CustomerAddressesClient client = _api.Client(sessionToken: FakeApi.SessionToken);
+        Api.Reply("POST", customerPath, 201, Fixture.Text("000-create-address.response.json"));
+        Api.Reply("GET", customerPath, 200, Fixture.Text("002-list-addresses.response.json"));
+        Api.Reply("POST", "/organizations/org_2aBcD3/billing-addresses", 201, Fixture.Text("004-add-billing-address.response.json"));
+        CustomerAddressesClient client = Api.Client(sessionToken: FakeApi.SessionToken);
         var printed = new StringWriter();
         TextWriter console = Console.Out;
         Console.SetOut(printed);
@@ -91,8 +87,8 @@ public sealed partial class ReadmeExamplesTests : IDisposable
                 "address add_01h1x0z5y4c1v2f5k6p3j9n8m7, billing billing_123456789, cursor (none), kind Address",
             ],
             lines);
-        Assert.Equal("id[ASC]", RequestAssert.Query(_api.Requests[^2], "order_by"));
-        Assert.Equal(6, _api.Requests.Count);
+        Assert.Equal("id[ASC]", RequestAssert.Query(Api.Requests[^2], "order_by"));
+        Assert.Equal(6, Api.Requests.Count);
     }
 
     private static async Task RunExamples(CustomerAddressesClient client)

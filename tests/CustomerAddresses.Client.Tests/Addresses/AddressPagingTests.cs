@@ -6,13 +6,9 @@ using WireMock.Server;
 namespace CustomerAddresses.Client.Tests.Addresses;
 
 /// <summary>Lazy paging through both shapes: when to stop, what to follow, what to send, and when to refuse.</summary>
-public sealed class AddressPagingTests : IDisposable
+public sealed class AddressPagingTests : FakeApiTests
 {
     private const string Path = "/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4/addresses";
-    private readonly FakeApi _api = new();
-
-    public void Dispose() => _api.Dispose();
-
     private void Page(WireMockServer server, string? after, string body, int priority)
     {
         IRequestBuilder request = Request.Create().WithPath(Path).UsingGet();
@@ -28,18 +24,18 @@ public sealed class AddressPagingTests : IDisposable
     [Fact]
     public async Task Follows_a_same_origin_next_link_verbatim_over_three_pages()
     {
-        string Next(int after) => $"{_api.Url}{Path}?after={ListBodies.AddressId(after)}&per_page=2&marker=from-next";
-        Page(_api.Server, null, ListBodies.Cursor([1, 2], true, Next(2), total: 5), 100);
-        Page(_api.Server, ListBodies.AddressId(2), ListBodies.Cursor([3, 4], true, Next(4)), 1);
-        Page(_api.Server, ListBodies.AddressId(4), ListBodies.Cursor([5], false, Next(5)), 1);
+        string Next(int after) => $"{Api.Url}{Path}?after={ListBodies.AddressId(after)}&per_page=2&marker=from-next";
+        Page(Api.Server, null, ListBodies.Cursor([1, 2], true, Next(2), total: 5), 100);
+        Page(Api.Server, ListBodies.AddressId(2), ListBodies.Cursor([3, 4], true, Next(4)), 1);
+        Page(Api.Server, ListBodies.AddressId(4), ListBodies.Cursor([5], false, Next(5)), 1);
 
-        List<Address> all = await _api.Client().Addresses.ListAsync(Ids.PaddleCustomer, new ListAddressesOptions { PerPage = 2 }).ToListAsync();
+        List<Address> all = await Api.Client().Addresses.ListAsync(Ids.PaddleCustomer, new ListAddressesOptions { PerPage = 2 }).ToListAsync();
 
         Assert.Equal(Enumerable.Range(1, 5).Select(ListBodies.AddressId), all.Select(a => a.Id.Value));
-        Assert.Equal(3, _api.Requests.Count); // the last page's next is not followed
-        Assert.Null(RequestAssert.Query(_api.Requests[0], "marker"));
-        Assert.Equal("from-next", RequestAssert.Query(_api.Requests[1], "marker"));
-        Assert.Equal("Bearer " + FakeApi.ApiKey, RequestAssert.Header(_api.Requests[2], "Authorization"));
+        Assert.Equal(3, Api.Requests.Count); // the last page's next is not followed
+        Assert.Null(RequestAssert.Query(Api.Requests[0], "marker"));
+        Assert.Equal("from-next", RequestAssert.Query(Api.Requests[1], "marker"));
+        Assert.Equal("Bearer " + FakeApi.ApiKey, RequestAssert.Header(Api.Requests[2], "Authorization"));
     }
 
     [Fact]
@@ -47,17 +43,17 @@ public sealed class AddressPagingTests : IDisposable
     {
         using var evil = WireMockServer.Start();
         string Next(int after) => $"{evil.Url}{Path}?after={ListBodies.AddressId(after)}";
-        Page(_api.Server, null, ListBodies.Cursor([1, 2], true, Next(2)), 100);
-        Page(_api.Server, ListBodies.AddressId(2), ListBodies.Cursor([3, 4], true, Next(4)), 1);
-        Page(_api.Server, ListBodies.AddressId(4), ListBodies.Cursor([5], false, Next(5)), 1);
-        var client = _api.Client(sessionToken: FakeApi.SessionToken);
+        Page(Api.Server, null, ListBodies.Cursor([1, 2], true, Next(2)), 100);
+        Page(Api.Server, ListBodies.AddressId(2), ListBodies.Cursor([3, 4], true, Next(4)), 1);
+        Page(Api.Server, ListBodies.AddressId(4), ListBodies.Cursor([5], false, Next(5)), 1);
+        var client = Api.Client(sessionToken: FakeApi.SessionToken);
 
         List<Address> all = await client.Addresses.ListAsync(Ids.PaddleCustomer, new ListAddressesOptions { PerPage = 2, Search = "main" }).ToListAsync();
 
         Assert.Equal(5, all.Count);
         Assert.Empty(evil.LogEntries);
-        Assert.Equal(3, _api.Requests.Count);
-        Assert.All(_api.Requests.Skip(1), r =>
+        Assert.Equal(3, Api.Requests.Count);
+        Assert.All(Api.Requests.Skip(1), r =>
         {
             Assert.Equal("2", RequestAssert.Query(r, "per_page")); // the caller's query is rebuilt around the cursor
             Assert.Equal("main", RequestAssert.Query(r, "search"));
@@ -67,10 +63,10 @@ public sealed class AddressPagingTests : IDisposable
     [Fact]
     public async Task Uses_the_last_item_id_when_the_server_gives_no_next_link()
     {
-        Page(_api.Server, null, ListBodies.Cursor([1, 2], true, null), 100);
-        Page(_api.Server, ListBodies.AddressId(2), ListBodies.Cursor([3], false, null), 1);
+        Page(Api.Server, null, ListBodies.Cursor([1, 2], true, null), 100);
+        Page(Api.Server, ListBodies.AddressId(2), ListBodies.Cursor([3], false, null), 1);
 
-        List<Page<Address>> pages = await _api.Client().Addresses.ListPagesAsync(Ids.PaddleCustomer).ToListAsync();
+        List<Page<Address>> pages = await Api.Client().Addresses.ListPagesAsync(Ids.PaddleCustomer).ToListAsync();
 
         Assert.Equal(ListBodies.AddressId(2), pages[0].NextCursor);
         Assert.Equal([2, 1], pages.Select(p => p.Items.Count));
@@ -79,7 +75,7 @@ public sealed class AddressPagingTests : IDisposable
     [Fact]
     public async Task Sends_page_size_order_statuses_search_and_ids_in_the_query()
     {
-        Page(_api.Server, null, ListBodies.Cursor([1], false, null), 100);
+        Page(Api.Server, null, ListBodies.Cursor([1], false, null), 100);
         var options = new ListAddressesOptions
         {
             PerPage = 200,
@@ -89,9 +85,9 @@ public sealed class AddressPagingTests : IDisposable
             Ids = [AddressId.Parse("add_01gm302t81w94gyjpjpqypkzkf"), AddressId.Parse("add_01hv8gq3318ktkfengj2r75gfx")],
         };
 
-        await _api.Client().Addresses.ListAsync(Ids.PaddleCustomer, options).ToListAsync();
+        await Api.Client().Addresses.ListAsync(Ids.PaddleCustomer, options).ToListAsync();
 
-        var entry = Assert.Single(_api.Requests);
+        var entry = Assert.Single(Api.Requests);
         Assert.Equal("200", RequestAssert.Query(entry, "per_page"));
         Assert.Equal("id[ASC]", RequestAssert.Query(entry, "order_by"));
         Assert.Equal("active,archived", RequestAssert.Query(entry, "status"));
@@ -104,40 +100,40 @@ public sealed class AddressPagingTests : IDisposable
     [Fact]
     public async Task Resumes_from_a_next_cursor_in_a_new_enumeration()
     {
-        Page(_api.Server, null, ListBodies.Cursor([1, 2], true, null), 100);
-        Page(_api.Server, ListBodies.AddressId(2), ListBodies.Cursor([3], false, null), 1);
-        var addresses = _api.Client().Addresses;
+        Page(Api.Server, null, ListBodies.Cursor([1, 2], true, null), 100);
+        Page(Api.Server, ListBodies.AddressId(2), ListBodies.Cursor([3], false, null), 1);
+        var addresses = Api.Client().Addresses;
 
         Page<Address> first = await addresses.ListPagesAsync(Ids.PaddleCustomer).FirstAsync();
         List<Address> rest = await addresses.ListAsync(Ids.PaddleCustomer, new ListAddressesOptions { After = first.NextCursor }).ToListAsync();
 
         Assert.Equal([ListBodies.AddressId(3)], rest.Select(a => a.Id.Value));
-        Assert.Equal(ListBodies.AddressId(2), RequestAssert.Query(_api.Requests[^1], "after"));
+        Assert.Equal(ListBodies.AddressId(2), RequestAssert.Query(Api.Requests[^1], "after"));
     }
 
     [Fact]
     public async Task Fetches_pages_lazily_and_stops_when_the_caller_stops()
     {
-        Page(_api.Server, null, ListBodies.Cursor([1, 2], true, null), 100);
-        Page(_api.Server, ListBodies.AddressId(2), ListBodies.Cursor([3, 4], true, null), 1);
+        Page(Api.Server, null, ListBodies.Cursor([1, 2], true, null), 100);
+        Page(Api.Server, ListBodies.AddressId(2), ListBodies.Cursor([3, 4], true, null), 1);
 
-        Address firstOnly = await _api.Client().Addresses.ListAsync(Ids.PaddleCustomer).FirstAsync();
+        Address firstOnly = await Api.Client().Addresses.ListAsync(Ids.PaddleCustomer).FirstAsync();
 
         Assert.Equal(ListBodies.AddressId(1), firstOnly.Id.Value);
-        Assert.Single(_api.Requests);
+        Assert.Single(Api.Requests);
     }
 
     [Fact]
     public async Task Cancellation_between_pages_stops_further_requests()
     {
-        Page(_api.Server, null, ListBodies.Cursor([1, 2], true, null), 100);
-        Page(_api.Server, ListBodies.AddressId(2), ListBodies.Cursor([3, 4], true, null), 1);
+        Page(Api.Server, null, ListBodies.Cursor([1, 2], true, null), 100);
+        Page(Api.Server, ListBodies.AddressId(2), ListBodies.Cursor([3, 4], true, null), 1);
         using var cts = new CancellationTokenSource();
         var seen = new List<string>();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (Address address in _api.Client().Addresses.ListAsync(Ids.PaddleCustomer, cancellationToken: cts.Token))
+            await foreach (Address address in Api.Client().Addresses.ListAsync(Ids.PaddleCustomer, cancellationToken: cts.Token))
             {
                 seen.Add(address.Id.Value);
                 if (seen.Count == 2)
@@ -148,18 +144,18 @@ public sealed class AddressPagingTests : IDisposable
         });
 
         Assert.Equal(2, seen.Count);
-        Assert.Single(_api.Requests);
+        Assert.Single(Api.Requests);
     }
 
     [Fact]
     public async Task Cancellation_during_a_slow_page_request_ends_the_call()
     {
-        _api.Server.Given(Request.Create().WithPath(Path).UsingGet())
+        Api.Server.Given(Request.Create().WithPath(Path).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(ListBodies.Cursor([1], false, null)).WithDelay(TimeSpan.FromSeconds(1.5)));
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            async () => await _api.Client().Addresses.ListAsync(Ids.PaddleCustomer).ToListAsync(cts.Token));
+            async () => await Api.Client().Addresses.ListAsync(Ids.PaddleCustomer).ToListAsync(cts.Token));
     }
 
     [Fact]
@@ -170,34 +166,34 @@ public sealed class AddressPagingTests : IDisposable
         {
             IRequestBuilder request = Request.Create().WithPath(offsetPath).UsingGet();
             request = offset is null ? request : request.WithParam("offset", offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            _api.Server.Given(request).AtPriority(priority).RespondWith(Response.Create().WithStatusCode(200).WithBody(body));
+            Api.Server.Given(request).AtPriority(priority).RespondWith(Response.Create().WithStatusCode(200).WithBody(body));
         }
 
         OffsetPage(null, ListBodies.Offset([1, 2, 3], 3, 0), 100);
         OffsetPage(3, ListBodies.Offset([4, 5, 6], 3, 3), 1);
         OffsetPage(6, ListBodies.Offset([7], 3, 6), 1);
 
-        List<Address> all = await _api.Client().Addresses.ListAsync(Ids.SeedCustomer, new ListAddressesOptions { Search = "x" }).ToListAsync();
+        List<Address> all = await Api.Client().Addresses.ListAsync(Ids.SeedCustomer, new ListAddressesOptions { Search = "x" }).ToListAsync();
 
         Assert.Equal(Enumerable.Range(1, 7).Select(ListBodies.AddressId), all.Select(a => a.Id.Value));
         Assert.All(all, a => Assert.Equal(Ids.SeedCustomer, a.CustomerId));
-        Assert.Equal(3, _api.Requests.Count);
-        Assert.Equal("3", RequestAssert.Query(_api.Requests[2], "limit"));
-        Assert.Equal("6", RequestAssert.Query(_api.Requests[2], "offset"));
-        Assert.Equal("x", RequestAssert.Query(_api.Requests[2], "search"));
+        Assert.Equal(3, Api.Requests.Count);
+        Assert.Equal("3", RequestAssert.Query(Api.Requests[2], "limit"));
+        Assert.Equal("6", RequestAssert.Query(Api.Requests[2], "offset"));
+        Assert.Equal("x", RequestAssert.Query(Api.Requests[2], "search"));
     }
 
     [Fact]
     public async Task Resumes_an_offset_listing_from_its_cursor()
     {
         const string offsetPath = "/customers/cus_01h1w8r7s2v4l5m6n7p8j9k0q2/addresses";
-        _api.Server.Given(Request.Create().WithPath(offsetPath).UsingGet())
+        Api.Server.Given(Request.Create().WithPath(offsetPath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(ListBodies.Offset([41], 20, 40)));
 
-        List<Address> rest = await _api.Client().Addresses.ListAsync(Ids.SeedCustomer, new ListAddressesOptions { After = "offset:40", PerPage = 20 }).ToListAsync();
+        List<Address> rest = await Api.Client().Addresses.ListAsync(Ids.SeedCustomer, new ListAddressesOptions { After = "offset:40", PerPage = 20 }).ToListAsync();
 
         Assert.Single(rest);
-        var entry = Assert.Single(_api.Requests);
+        var entry = Assert.Single(Api.Requests);
         Assert.Equal("40", RequestAssert.Query(entry, "offset"));
         Assert.Equal("20", RequestAssert.Query(entry, "limit"));
         Assert.Null(RequestAssert.Query(entry, "after"));
@@ -206,39 +202,39 @@ public sealed class AddressPagingTests : IDisposable
     [Fact]
     public async Task An_empty_page_that_promises_more_ends_with_a_clear_error_instead_of_looping()
     {
-        Page(_api.Server, null, ListBodies.Cursor([], true, null), 100);
+        Page(Api.Server, null, ListBodies.Cursor([], true, null), 100);
 
         var error = await Assert.ThrowsAsync<UnexpectedResponseException>(
-            async () => await _api.Client().Addresses.ListAsync(Ids.PaddleCustomer).ToListAsync());
+            async () => await Api.Client().Addresses.ListAsync(Ids.PaddleCustomer).ToListAsync());
 
         Assert.Contains("has_more", error.Message, StringComparison.Ordinal);
-        Assert.Single(_api.Requests);
+        Assert.Single(Api.Requests);
     }
 
     [Fact]
     public async Task A_repeating_cursor_ends_with_a_clear_error_instead_of_looping()
     {
-        Page(_api.Server, null, ListBodies.Cursor([1, 2], true, null), 100);
-        Page(_api.Server, ListBodies.AddressId(2), ListBodies.Cursor([1, 2], true, null), 1);
+        Page(Api.Server, null, ListBodies.Cursor([1, 2], true, null), 100);
+        Page(Api.Server, ListBodies.AddressId(2), ListBodies.Cursor([1, 2], true, null), 1);
 
         var error = await Assert.ThrowsAsync<UnexpectedResponseException>(
-            async () => await _api.Client().Addresses.ListAsync(Ids.PaddleCustomer).ToListAsync());
+            async () => await Api.Client().Addresses.ListAsync(Ids.PaddleCustomer).ToListAsync());
 
         Assert.Contains("second time", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, _api.Requests.Count);
+        Assert.Equal(2, Api.Requests.Count);
     }
 
     [Fact]
     public async Task An_offset_server_that_ignores_offset_ends_with_a_clear_error()
     {
         const string offsetPath = "/customers/cus_01h1w8r7s2v4l5m6n7p8j9k0q2/addresses";
-        _api.Server.Given(Request.Create().WithPath(offsetPath).UsingGet())
+        Api.Server.Given(Request.Create().WithPath(offsetPath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(ListBodies.Offset([1, 2], 2, 0)));
 
         await Assert.ThrowsAsync<UnexpectedResponseException>(
-            async () => await _api.Client().Addresses.ListAsync(Ids.SeedCustomer).ToListAsync());
+            async () => await Api.Client().Addresses.ListAsync(Ids.SeedCustomer).ToListAsync());
 
-        Assert.Equal(2, _api.Requests.Count);
+        Assert.Equal(2, Api.Requests.Count);
     }
 
     public static TheoryData<ListAddressesOptions, string> InvalidOptions => new()
@@ -260,23 +256,23 @@ public sealed class AddressPagingTests : IDisposable
     [MemberData(nameof(InvalidOptions))]
     public void Refuses_invalid_options_at_the_call_before_any_request(ListAddressesOptions options, string param)
     {
-        var addresses = _api.Client().Addresses;
+        var addresses = Api.Client().Addresses;
 
         var onItems = Assert.ThrowsAny<ArgumentException>(() => addresses.ListAsync(Ids.PaddleCustomer, options));
         var onPages = Assert.ThrowsAny<ArgumentException>(() => addresses.ListPagesAsync(Ids.PaddleCustomer, options));
 
         Assert.Equal(param, onItems.ParamName);
         Assert.Equal(param, onPages.ParamName);
-        Assert.Empty(_api.Requests);
+        Assert.Empty(Api.Requests);
     }
 
     [Fact]
     public async Task Accepts_the_page_size_and_search_limits()
     {
-        Page(_api.Server, null, ListBodies.Cursor([1], false, null), 100);
+        Page(Api.Server, null, ListBodies.Cursor([1], false, null), 100);
 
-        await _api.Client().Addresses.ListAsync(Ids.PaddleCustomer, new ListAddressesOptions { PerPage = 1, Search = new string('s', 100) }).ToListAsync();
+        await Api.Client().Addresses.ListAsync(Ids.PaddleCustomer, new ListAddressesOptions { PerPage = 1, Search = new string('s', 100) }).ToListAsync();
 
-        Assert.Equal("1", RequestAssert.Query(Assert.Single(_api.Requests), "per_page"));
+        Assert.Equal("1", RequestAssert.Query(Assert.Single(Api.Requests), "per_page"));
     }
 }

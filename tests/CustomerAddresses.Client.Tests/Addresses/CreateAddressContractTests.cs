@@ -4,13 +4,9 @@ using CustomerAddresses.Client.Tests.Support;
 namespace CustomerAddresses.Client.Tests.Addresses;
 
 /// <summary>Seed 000: <c>POST /api/v1/customers/{customer_id}/addresses</c>, replayed verbatim.</summary>
-public sealed class CreateAddressContractTests : IDisposable
+public sealed class CreateAddressContractTests : FakeApiTests
 {
     private const string Path = "/customers/cus_01h1w8r7s2v4l5m6n7p8j9k0q2/addresses";
-    private readonly FakeApi _api = new();
-
-    public void Dispose() => _api.Dispose();
-
     private static CreateAddressRequest SeedRequest() => new()
     {
         Region = "California",
@@ -26,11 +22,11 @@ public sealed class CreateAddressContractTests : IDisposable
     public async Task Sends_exactly_the_documented_request(string basePath)
     {
         string path = basePath.TrimEnd('/') + Path;
-        _api.Reply("POST", path, 201, Fixture.Text("000-create-address.response.json"));
+        Api.Reply("POST", path, 201, Fixture.Text("000-create-address.response.json"));
 
-        await _api.Client(basePath).Addresses.CreateAsync(Ids.SeedCustomer, SeedRequest());
+        await Api.Client(basePath).Addresses.CreateAsync(Ids.SeedCustomer, SeedRequest());
 
-        var entry = Assert.Single(_api.Requests);
+        var entry = Assert.Single(Api.Requests);
         RequestAssert.IsJsonCall(entry, "POST", path, hasBody: true);
         Fixture.AssertJsonEqual(Fixture.Json("000-create-address.request.json"), entry.RequestMessage!.Body);
     }
@@ -38,9 +34,9 @@ public sealed class CreateAddressContractTests : IDisposable
     [Fact]
     public async Task Reads_every_field_of_the_documented_response()
     {
-        _api.Reply("POST", Path, 201, Fixture.Text("000-create-address.response.json"));
+        Api.Reply("POST", Path, 201, Fixture.Text("000-create-address.response.json"));
 
-        Address address = await _api.Client().Addresses.CreateAsync(Ids.SeedCustomer, SeedRequest());
+        Address address = await Api.Client().Addresses.CreateAsync(Ids.SeedCustomer, SeedRequest());
 
         Assert.Equal(AddressId.Parse("add_01h1x0z5y4c1v2f5k6p3j9n8m7"), address.Id);
         Assert.Equal(Ids.SeedCustomer, address.CustomerId);
@@ -60,9 +56,9 @@ public sealed class CreateAddressContractTests : IDisposable
     {
         JsonNode body = Fixture.Json("000-create-address.response.json");
         body.AsObject().Remove("customer_id");
-        _api.Reply("POST", Path, 201, body.ToJsonString());
+        Api.Reply("POST", Path, 201, body.ToJsonString());
 
-        Address address = await _api.Client().Addresses.CreateAsync(Ids.SeedCustomer, SeedRequest());
+        Address address = await Api.Client().Addresses.CreateAsync(Ids.SeedCustomer, SeedRequest());
 
         Assert.Equal(Ids.SeedCustomer, address.CustomerId);
     }
@@ -70,11 +66,11 @@ public sealed class CreateAddressContractTests : IDisposable
     [Fact]
     public async Task Sends_the_optional_Paddle_lines_when_set()
     {
-        _api.Reply("POST", Path, 201, Fixture.Text("000-create-address.response.json"));
+        Api.Reply("POST", Path, 201, Fixture.Text("000-create-address.response.json"));
 
-        await _api.Client().Addresses.CreateAsync(Ids.SeedCustomer, SeedRequest() with { FirstLine = "1 Main St", SecondLine = "Apt 2", PostalCode = "94103" });
+        await Api.Client().Addresses.CreateAsync(Ids.SeedCustomer, SeedRequest() with { FirstLine = "1 Main St", SecondLine = "Apt 2", PostalCode = "94103" });
 
-        JsonNode sent = JsonNode.Parse(Assert.Single(_api.Requests).RequestMessage!.Body!)!;
+        JsonNode sent = JsonNode.Parse(Assert.Single(Api.Requests).RequestMessage!.Body!)!;
         Assert.Equal("1 Main St", (string?)sent["first_line"]);
         Assert.Equal("Apt 2", (string?)sent["second_line"]);
         Assert.Equal("94103", (string?)sent["postal_code"]);
@@ -99,29 +95,29 @@ public sealed class CreateAddressContractTests : IDisposable
     [MemberData(nameof(InvalidRequests))]
     public async Task Refuses_invalid_fields_before_sending(CreateAddressRequest request, string param)
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _api.Client().Addresses.CreateAsync(Ids.SeedCustomer, request));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Api.Client().Addresses.CreateAsync(Ids.SeedCustomer, request));
 
         Assert.Equal(param, error.ParamName);
-        Assert.Empty(_api.Requests);
+        Assert.Empty(Api.Requests);
     }
 
     [Fact]
     public async Task Accepts_the_longest_allowed_fields()
     {
-        _api.Reply("POST", Path, 201, Fixture.Text("000-create-address.response.json"));
+        Api.Reply("POST", Path, 201, Fixture.Text("000-create-address.response.json"));
         CreateAddressRequest longest = SeedRequest() with { City = new string('c', 200), Description = new string('d', 1024) };
 
-        await _api.Client().Addresses.CreateAsync(Ids.SeedCustomer, longest);
+        await Api.Client().Addresses.CreateAsync(Ids.SeedCustomer, longest);
 
-        Assert.Single(_api.Requests);
+        Assert.Single(Api.Requests);
     }
 
     [Fact]
     public async Task Refuses_a_default_customer_id_before_sending()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _api.Client().Addresses.CreateAsync(default, SeedRequest()));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Api.Client().Addresses.CreateAsync(default, SeedRequest()));
 
         Assert.Equal("customerId", error.ParamName);
-        Assert.Empty(_api.Requests);
+        Assert.Empty(Api.Requests);
     }
 }

@@ -3,21 +3,17 @@ using CustomerAddresses.Client.Tests.Support;
 namespace CustomerAddresses.Client.Tests.Addresses;
 
 /// <summary>Seeds 002 (cursor envelope) and 001 (offset body): the documented responses replayed verbatim.</summary>
-public sealed class ListAddressesContractTests : IDisposable
+public sealed class ListAddressesContractTests : FakeApiTests
 {
-    private readonly FakeApi _api = new();
-
-    public void Dispose() => _api.Dispose();
-
     [Fact]
     public async Task Reads_every_field_of_the_Paddle_list_and_stops_on_has_more_false_despite_next()
     {
         const string path = "/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4/addresses";
-        _api.Reply("GET", path, 200, Fixture.Text("002-list-addresses.response.json"));
+        Api.Reply("GET", path, 200, Fixture.Text("002-list-addresses.response.json"));
 
-        List<Page<Address>> pages = await _api.Client().Addresses.ListPagesAsync(Ids.PaddleCustomer).ToListAsync();
+        List<Page<Address>> pages = await Api.Client().Addresses.ListPagesAsync(Ids.PaddleCustomer).ToListAsync();
 
-        var entry = Assert.Single(_api.Requests); // has_more:false ends it, although "next" is present
+        var entry = Assert.Single(Api.Requests); // has_more:false ends it, although "next" is present
         RequestAssert.IsJsonCall(entry, "GET", path, hasBody: false);
         Page<Address> page = Assert.Single(pages);
         Assert.False(page.HasMore);
@@ -54,15 +50,15 @@ public sealed class ListAddressesContractTests : IDisposable
     public async Task Reads_the_offset_list_fills_in_customer_ids_and_pages_on_with_limit_and_offset()
     {
         const string path = "/api/v1/customers/cus_01h1w8r7s2v4l5m6n7p8j9k0q2/addresses";
-        _api.Reply("GET", path, 200, Fixture.Text("001-list-addresses-offset.response.json"));
-        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(path).WithParam("offset", "2").UsingGet()).AtPriority(1)
+        Api.Reply("GET", path, 200, Fixture.Text("001-list-addresses-offset.response.json"));
+        Api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(path).WithParam("offset", "2").UsingGet()).AtPriority(1)
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody(ListBodies.Offset([], 2, 2)));
 
-        List<Page<Address>> pages = await _api.Client("/api/v1/").Addresses.ListPagesAsync(Ids.SeedCustomer).ToListAsync();
+        List<Page<Address>> pages = await Api.Client("/api/v1/").Addresses.ListPagesAsync(Ids.SeedCustomer).ToListAsync();
 
-        Assert.Equal(2, _api.Requests.Count); // a full page (2 of limit 2) asks once more; the empty one ends it
-        Assert.Equal("2", RequestAssert.Query(_api.Requests[1], "limit"));
-        Assert.Equal("2", RequestAssert.Query(_api.Requests[1], "offset"));
+        Assert.Equal(2, Api.Requests.Count); // a full page (2 of limit 2) asks once more; the empty one ends it
+        Assert.Equal("2", RequestAssert.Query(Api.Requests[1], "limit"));
+        Assert.Equal("2", RequestAssert.Query(Api.Requests[1], "offset"));
         Assert.Equal("offset:2", pages[0].NextCursor);
         Assert.True(pages[0].HasMore);
         Assert.False(pages[1].HasMore);

@@ -4,13 +4,9 @@ using CustomerAddresses.Client.Tests.Support;
 namespace CustomerAddresses.Client.Tests.BillingAddresses;
 
 /// <summary>Seed 004: <c>POST /organizations/{id}/billing-addresses</c> with the session cookie, replayed verbatim.</summary>
-public sealed class AddBillingAddressContractTests : IDisposable
+public sealed class AddBillingAddressContractTests : FakeApiTests
 {
     private const string Path = "/organizations/org_2aBcD3/billing-addresses";
-    private readonly FakeApi _api = new();
-
-    public void Dispose() => _api.Dispose();
-
     private static AddBillingAddressRequest Request() => new()
     {
         Name = "New Office Location",
@@ -30,11 +26,11 @@ public sealed class AddBillingAddressContractTests : IDisposable
     public async Task Sends_every_documented_member_and_the_session_cookie(string basePath)
     {
         string path = basePath.TrimEnd('/') + Path;
-        _api.Reply("POST", path, 201, Fixture.Text("004-add-billing-address.response.json"));
+        Api.Reply("POST", path, 201, Fixture.Text("004-add-billing-address.response.json"));
 
-        await _api.Client(basePath, apiKey: null, sessionToken: FakeApi.SessionToken).BillingAddresses.AddAsync(Ids.Organization, Request());
+        await Api.Client(basePath, apiKey: null, sessionToken: FakeApi.SessionToken).BillingAddresses.AddAsync(Ids.Organization, Request());
 
-        var entry = Assert.Single(_api.Requests);
+        var entry = Assert.Single(Api.Requests);
         Assert.Equal("POST", entry.RequestMessage!.Method);
         Assert.Equal(path, entry.RequestMessage.Path);
         Assert.Equal("application/json; charset=utf-8", RequestAssert.Header(entry, "Content-Type"));
@@ -52,11 +48,11 @@ public sealed class AddBillingAddressContractTests : IDisposable
     [Fact]
     public async Task Leaves_out_the_optional_members_when_not_set()
     {
-        _api.Reply("POST", Path, 201, Fixture.Text("004-add-billing-address.response.json"));
+        Api.Reply("POST", Path, 201, Fixture.Text("004-add-billing-address.response.json"));
 
-        await _api.Client().BillingAddresses.AddAsync(Ids.Organization, Request() with { AddressLine2 = null, IsDefault = null });
+        await Api.Client().BillingAddresses.AddAsync(Ids.Organization, Request() with { AddressLine2 = null, IsDefault = null });
 
-        JsonObject sent = JsonNode.Parse(Assert.Single(_api.Requests).RequestMessage!.Body!)!.AsObject();
+        JsonObject sent = JsonNode.Parse(Assert.Single(Api.Requests).RequestMessage!.Body!)!.AsObject();
         Assert.False(sent.ContainsKey("address_line_2"));
         Assert.False(sent.ContainsKey("is_default"));
         Assert.Equal(7, sent.Count);
@@ -65,9 +61,9 @@ public sealed class AddBillingAddressContractTests : IDisposable
     [Fact]
     public async Task Reads_the_billing_address_out_of_the_documented_envelope()
     {
-        _api.Reply("POST", Path, 201, Fixture.Text("004-add-billing-address.response.json"));
+        Api.Reply("POST", Path, 201, Fixture.Text("004-add-billing-address.response.json"));
 
-        BillingAddress billing = await _api.Client().BillingAddresses.AddAsync(Ids.Organization, Request());
+        BillingAddress billing = await Api.Client().BillingAddresses.AddAsync(Ids.Organization, Request());
 
         Assert.Equal(BillingAddressId.Parse("billing_123456789"), billing.Id);
         Assert.Equal("New Office Location", billing.Name);
@@ -88,9 +84,9 @@ public sealed class AddBillingAddressContractTests : IDisposable
     [InlineData(202)]
     public async Task Accepts_any_success_status(int status)
     {
-        _api.Reply("POST", Path, status, Fixture.Text("004-add-billing-address.response.json"));
+        Api.Reply("POST", Path, status, Fixture.Text("004-add-billing-address.response.json"));
 
-        BillingAddress billing = await _api.Client().BillingAddresses.AddAsync(Ids.Organization, Request());
+        BillingAddress billing = await Api.Client().BillingAddresses.AddAsync(Ids.Organization, Request());
 
         Assert.Equal("billing_123456789", billing.Id.Value);
     }
@@ -98,9 +94,9 @@ public sealed class AddBillingAddressContractTests : IDisposable
     [Fact]
     public async Task Maps_the_seed_envelope_errors()
     {
-        _api.Reply("POST", Path, 403, """{"status":403,"message":"Only owners and admins can manage billing","data":null,"errors":[{"message":"insufficient role","code":"forbidden"}]}""");
+        Api.Reply("POST", Path, 403, """{"status":403,"message":"Only owners and admins can manage billing","data":null,"errors":[{"message":"insufficient role","code":"forbidden"}]}""");
 
-        var denied = await Assert.ThrowsAsync<PermissionDeniedException>(() => _api.Client().BillingAddresses.AddAsync(Ids.Organization, Request()));
+        var denied = await Assert.ThrowsAsync<PermissionDeniedException>(() => Api.Client().BillingAddresses.AddAsync(Ids.Organization, Request()));
 
         Assert.Equal("Only owners and admins can manage billing", denied.Detail);
         Assert.Equal("insufficient role", Assert.Single(denied.FieldErrors).Message);
@@ -126,9 +122,9 @@ public sealed class AddBillingAddressContractTests : IDisposable
             _ => Request() with { PostalCode = "" },
         };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _api.Client().BillingAddresses.AddAsync(Ids.Organization, request));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Api.Client().BillingAddresses.AddAsync(Ids.Organization, request));
 
         Assert.Equal("request." + member, error.ParamName);
-        Assert.Empty(_api.Requests);
+        Assert.Empty(Api.Requests);
     }
 }

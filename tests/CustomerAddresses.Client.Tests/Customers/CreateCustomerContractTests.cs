@@ -4,12 +4,8 @@ using CustomerAddresses.Client.Tests.Support;
 namespace CustomerAddresses.Client.Tests.Customers;
 
 /// <summary>Seed 003: <c>POST /api/v1/customers</c>, request and response examples replayed verbatim.</summary>
-public sealed class CreateCustomerContractTests : IDisposable
+public sealed class CreateCustomerContractTests : FakeApiTests
 {
-    private readonly FakeApi _api = new();
-
-    public void Dispose() => _api.Dispose();
-
     /// <summary>The seed's request, but with the country as its own text demands (alpha-2), not "Tanzania".</summary>
     private static CreateCustomerRequest SeedRequest() => new()
     {
@@ -28,11 +24,11 @@ public sealed class CreateCustomerContractTests : IDisposable
     [InlineData("/api/v1", "/api/v1/customers")]
     public async Task Sends_the_documented_request_under_any_base_path(string basePath, string expectedPath)
     {
-        _api.Reply("POST", expectedPath, 201, Fixture.Text("003-create-customer.response.json"));
+        Api.Reply("POST", expectedPath, 201, Fixture.Text("003-create-customer.response.json"));
 
-        await _api.Client(basePath).Customers.CreateAsync(SeedRequest());
+        await Api.Client(basePath).Customers.CreateAsync(SeedRequest());
 
-        var entry = Assert.Single(_api.Requests);
+        var entry = Assert.Single(Api.Requests);
         RequestAssert.IsJsonCall(entry, "POST", expectedPath, hasBody: true);
         JsonNode expected = Fixture.Json("003-create-customer.request.json");
         expected["address"]!["country"] = "TZ";
@@ -42,9 +38,9 @@ public sealed class CreateCustomerContractTests : IDisposable
     [Fact]
     public async Task Reads_every_field_of_the_documented_response()
     {
-        _api.Reply("POST", "/api/v1/customers", 201, Fixture.Text("003-create-customer.response.json"));
+        Api.Reply("POST", "/api/v1/customers", 201, Fixture.Text("003-create-customer.response.json"));
 
-        Customer customer = await _api.Client("/api/v1/").Customers.CreateAsync(SeedRequest());
+        Customer customer = await Api.Client("/api/v1/").Customers.CreateAsync(SeedRequest());
 
         Assert.Equal(CustomerId.Parse("cus_01h3vjs3b16yc3f9q8q9pfrb80"), customer.Id);
         Assert.Equal("Brighton Mboya", customer.Name);
@@ -63,13 +59,13 @@ public sealed class CreateCustomerContractTests : IDisposable
     [Fact]
     public async Task Leaves_out_every_optional_member_the_caller_did_not_set()
     {
-        _api.Reply("POST", "/customers", 200, Fixture.Text("003-create-customer.response.json"));
+        Api.Reply("POST", "/customers", 200, Fixture.Text("003-create-customer.response.json"));
 
-        await _api.Client().Customers.CreateAsync(new CreateCustomerRequest { Name = "Ann", Email = "ann@example.com" });
+        await Api.Client().Customers.CreateAsync(new CreateCustomerRequest { Name = "Ann", Email = "ann@example.com" });
 
         Fixture.AssertJsonEqual(
             new JsonObject { ["name"] = "Ann", ["email"] = "ann@example.com" },
-            Assert.Single(_api.Requests).RequestMessage!.Body);
+            Assert.Single(Api.Requests).RequestMessage!.Body);
     }
 
     [Fact]
@@ -77,11 +73,11 @@ public sealed class CreateCustomerContractTests : IDisposable
     {
         CreateCustomerRequest request = SeedRequest() with { Address = new CustomerPostalAddress { City = "Dar es Salaam", Country = "Tanzania" } };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _api.Client().Customers.CreateAsync(request));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Api.Client().Customers.CreateAsync(request));
 
         Assert.Equal("request.Address.Country", error.ParamName);
         Assert.Contains("alpha-2", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_api.Requests);
+        Assert.Empty(Api.Requests);
     }
 
     [Theory]
@@ -92,28 +88,28 @@ public sealed class CreateCustomerContractTests : IDisposable
     public async Task Refuses_missing_required_fields_before_sending(string name, string email, string param)
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(
-            () => _api.Client().Customers.CreateAsync(new CreateCustomerRequest { Name = name, Email = email }));
+            () => Api.Client().Customers.CreateAsync(new CreateCustomerRequest { Name = name, Email = email }));
 
         Assert.Equal(param, error.ParamName);
-        Assert.Empty(_api.Requests);
+        Assert.Empty(Api.Requests);
     }
 
     [Fact]
     public async Task Refuses_a_null_request()
     {
-        await Assert.ThrowsAsync<ArgumentNullException>(() => _api.Client().Customers.CreateAsync(null!));
-        Assert.Empty(_api.Requests);
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Api.Client().Customers.CreateAsync(null!));
+        Assert.Empty(Api.Requests);
     }
 
     [Fact]
     public async Task Hands_over_the_existing_customer_id_on_a_duplicate_email()
     {
-        _api.Reply("POST", "/customers", 409, """
+        Api.Reply("POST", "/customers", 409, """
             {"error":{"type":"request_error","code":"customer_already_exists","detail":"customer email conflicts with customer of id ctm_01hv6y1jedq4p1n0yqn5ba3ky4","documentation_url":"https://developer.paddle.com/v1/errors/customers/customer_already_exists"},"meta":{"request_id":"9c4b3ee5-7b51-4c34-8b1e-1e3bd0b9d7a1"}}
             """);
 
         var conflict = await Assert.ThrowsAsync<ConflictException>(
-            () => _api.Client().Customers.CreateAsync(new CreateCustomerRequest { Name = "Ann", Email = "ann@example.com" }));
+            () => Api.Client().Customers.CreateAsync(new CreateCustomerRequest { Name = "Ann", Email = "ann@example.com" }));
 
         Assert.Equal(Ids.PaddleCustomer, conflict.ExistingCustomerId);
         Assert.Equal("customer_already_exists", conflict.ErrorCode);
@@ -125,9 +121,9 @@ public sealed class CreateCustomerContractTests : IDisposable
     public async Task Reads_a_customer_wrapped_in_a_data_envelope()
     {
         string enveloped = "{\"data\":" + Fixture.Text("003-create-customer.response.json") + ",\"meta\":{\"request_id\":\"r-1\"}}";
-        _api.Reply("POST", "/customers", 201, enveloped);
+        Api.Reply("POST", "/customers", 201, enveloped);
 
-        Customer customer = await _api.Client().Customers.CreateAsync(SeedRequest());
+        Customer customer = await Api.Client().Customers.CreateAsync(SeedRequest());
 
         Assert.Equal("cus_01h3vjs3b16yc3f9q8q9pfrb80", customer.Id.Value);
         Assert.Equal("Brighton Mboya", customer.Name);

@@ -5,13 +5,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace CustomerAddresses.Client.Tests.Errors;
 
 /// <summary>Every documented error status becomes its own exception, with what the server said.</summary>
-public sealed class ErrorMappingTests : IDisposable
+public sealed class ErrorMappingTests : FakeApiTests
 {
     private const string Path = "/customers";
-    private readonly FakeApi _api = new();
-
-    public void Dispose() => _api.Dispose();
-
     private static CreateCustomerRequest Request() => new() { Name = "Ann", Email = "ann@example.com" };
 
     private static string Paddle(string type, string code, string detail, string errors = "[]") =>
@@ -37,9 +33,9 @@ public sealed class ErrorMappingTests : IDisposable
     [MemberData(nameof(Statuses))]
     public async Task Maps_each_status_to_its_exception_with_code_detail_and_request_id(int status, string code, Type expected)
     {
-        _api.Reply("POST", Path, status, Paddle("request_error", code, "something about " + code));
+        Api.Reply("POST", Path, status, Paddle("request_error", code, "something about " + code));
 
-        var error = await Assert.ThrowsAnyAsync<CustomerAddressesApiException>(() => _api.Client().Customers.CreateAsync(Request()));
+        var error = await Assert.ThrowsAnyAsync<CustomerAddressesApiException>(() => Api.Client().Customers.CreateAsync(Request()));
 
         Assert.Equal(expected, error.GetType());
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
@@ -56,9 +52,9 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task Reports_field_errors()
     {
-        _api.Reply("POST", Path, 400, Paddle("request_error", "invalid_field", "Invalid request.", """[{"field":"email","message":"must be a valid email address"},{"field":"name","message":"is too long"}]"""));
+        Api.Reply("POST", Path, 400, Paddle("request_error", "invalid_field", "Invalid request.", """[{"field":"email","message":"must be a valid email address"},{"field":"name","message":"is too long"}]"""));
 
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => _api.Client().Customers.CreateAsync(Request()));
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => Api.Client().Customers.CreateAsync(Request()));
 
         Assert.Equal([new ApiFieldError("email", "must be a valid email address"), new ApiFieldError("name", "is too long")], error.FieldErrors);
         Assert.Contains("email: must be a valid email address", error.Message, StringComparison.Ordinal);
@@ -69,9 +65,9 @@ public sealed class ErrorMappingTests : IDisposable
     {
         string html = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center>"
             + new string(' ', 5000) + new string('x', 5000) + "</body></html>";
-        _api.ReplyRaw("POST", Path, 502, html, "text/html");
+        Api.ReplyRaw("POST", Path, 502, html, "text/html");
 
-        var error = await Assert.ThrowsAsync<ServerErrorException>(() => _api.Client().Customers.CreateAsync(Request()));
+        var error = await Assert.ThrowsAsync<ServerErrorException>(() => Api.Client().Customers.CreateAsync(Request()));
 
         Assert.Equal(HttpStatusCode.BadGateway, error.StatusCode);
         Assert.StartsWith("<html><head><title>502 Bad Gateway</title>", error.ResponseExcerpt, StringComparison.Ordinal);
@@ -85,9 +81,9 @@ public sealed class ErrorMappingTests : IDisposable
     [InlineData(524)]
     public async Task Reads_a_CDN_error_page_as_a_server_error(int status)
     {
-        _api.ReplyRaw("POST", Path, status, "error code: " + status, "text/plain");
+        Api.ReplyRaw("POST", Path, status, "error code: " + status, "text/plain");
 
-        var error = await Assert.ThrowsAsync<ServerErrorException>(() => _api.Client().Customers.CreateAsync(Request()));
+        var error = await Assert.ThrowsAsync<ServerErrorException>(() => Api.Client().Customers.CreateAsync(Request()));
 
         Assert.Equal("error code: " + status, error.ResponseExcerpt);
     }
@@ -95,9 +91,9 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task Reads_an_empty_error_body()
     {
-        _api.ReplyRaw("POST", Path, 404, string.Empty, "text/plain");
+        Api.ReplyRaw("POST", Path, 404, string.Empty, "text/plain");
 
-        var error = await Assert.ThrowsAsync<ResourceNotFoundException>(() => _api.Client().Customers.CreateAsync(Request()));
+        var error = await Assert.ThrowsAsync<ResourceNotFoundException>(() => Api.Client().Customers.CreateAsync(Request()));
 
         Assert.Null(error.ResponseExcerpt);
         Assert.Empty(error.FieldErrors);
@@ -106,9 +102,9 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task Takes_the_request_id_from_a_header_when_the_body_has_none()
     {
-        _api.Reply("POST", Path, 500, """{"message":"boom"}""", ("X-Request-Id", "hdr-42"));
+        Api.Reply("POST", Path, 500, """{"message":"boom"}""", ("X-Request-Id", "hdr-42"));
 
-        var error = await Assert.ThrowsAsync<ServerErrorException>(() => _api.Client().Customers.CreateAsync(Request()));
+        var error = await Assert.ThrowsAsync<ServerErrorException>(() => Api.Client().Customers.CreateAsync(Request()));
 
         Assert.Equal("hdr-42", error.RequestId);
         Assert.Equal("boom", error.Detail);
@@ -117,9 +113,9 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task Reads_retry_after_in_seconds()
     {
-        _api.Reply("POST", Path, 429, Paddle("request_error", "too_many_requests", "slow down"), ("Retry-After", "7"));
+        Api.Reply("POST", Path, 429, Paddle("request_error", "too_many_requests", "slow down"), ("Retry-After", "7"));
 
-        var error = await Assert.ThrowsAsync<RateLimitedException>(() => _api.Client().Customers.CreateAsync(Request()));
+        var error = await Assert.ThrowsAsync<RateLimitedException>(() => Api.Client().Customers.CreateAsync(Request()));
 
         Assert.Equal(TimeSpan.FromSeconds(7), error.RetryAfter);
     }
@@ -128,8 +124,8 @@ public sealed class ErrorMappingTests : IDisposable
     public async Task Reads_retry_after_as_an_HTTP_date_against_the_configured_clock()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
-        _api.Reply("POST", Path, 429, "{}", ("Retry-After", "Sun, 22 Nov 2026 12:01:30 GMT"));
-        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = new Uri(_api.Url), TimeProvider = clock });
+        Api.Reply("POST", Path, 429, "{}", ("Retry-After", "Sun, 22 Nov 2026 12:01:30 GMT"));
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = new Uri(Api.Url), TimeProvider = clock });
 
         var error = await Assert.ThrowsAsync<RateLimitedException>(() => client.Customers.CreateAsync(Request()));
 
@@ -139,9 +135,9 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task Reads_RFC_7807_problem_details()
     {
-        _api.ReplyRaw("POST", Path, 422, """{"type":"about:blank","title":"Unprocessable","detail":"email is taken","errors":{"email":["is taken"]}}""", "application/problem+json");
+        Api.ReplyRaw("POST", Path, 422, """{"type":"about:blank","title":"Unprocessable","detail":"email is taken","errors":{"email":["is taken"]}}""", "application/problem+json");
 
-        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => _api.Client().Customers.CreateAsync(Request()));
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => Api.Client().Customers.CreateAsync(Request()));
 
         Assert.Equal("email is taken", error.Detail);
         Assert.Equal(new ApiFieldError("email", "is taken"), Assert.Single(error.FieldErrors));
@@ -151,8 +147,8 @@ public sealed class ErrorMappingTests : IDisposable
     public async Task Never_puts_a_credential_the_server_echoes_into_the_exception()
     {
         string echo = $$$"""{"error":{"type":"request_error","code":"invalid_token","detail":"token {{{FakeApi.ApiKey}}} and cookie {{{FakeApi.SessionToken}}} are not valid","errors":[{"field":"Authorization","message":"Bearer {{{FakeApi.ApiKey}}}"}]},"meta":{"request_id":"r"}}""";
-        _api.Reply("POST", Path, 403, echo);
-        var client = _api.Client(sessionToken: FakeApi.SessionToken);
+        Api.Reply("POST", Path, 403, echo);
+        var client = Api.Client(sessionToken: FakeApi.SessionToken);
 
         var error = await Assert.ThrowsAsync<AuthenticationFailedException>(() => client.Customers.CreateAsync(Request()));
 
@@ -173,9 +169,9 @@ public sealed class ErrorMappingTests : IDisposable
     [InlineData("{\"id\":\"cus_1\"")]
     public async Task A_success_with_an_unreadable_body_is_an_unexpected_response_not_a_JsonException(string body)
     {
-        _api.ReplyRaw("POST", Path, 201, body, "application/json");
+        Api.ReplyRaw("POST", Path, 201, body, "application/json");
 
-        var error = await Assert.ThrowsAsync<UnexpectedResponseException>(() => _api.Client().Customers.CreateAsync(Request()));
+        var error = await Assert.ThrowsAsync<UnexpectedResponseException>(() => Api.Client().Customers.CreateAsync(Request()));
 
         Assert.Equal(HttpStatusCode.Created, error.StatusCode);
         Assert.Contains("could not be read", error.Message, StringComparison.Ordinal);
@@ -184,19 +180,19 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task A_success_without_a_body_is_an_unexpected_response()
     {
-        _api.ReplyRaw("POST", Path, 204, string.Empty, "application/json");
+        Api.ReplyRaw("POST", Path, 204, string.Empty, "application/json");
 
-        await Assert.ThrowsAsync<UnexpectedResponseException>(() => _api.Client().Customers.CreateAsync(Request()));
+        await Assert.ThrowsAsync<UnexpectedResponseException>(() => Api.Client().Customers.CreateAsync(Request()));
     }
 
     [Fact]
     public async Task A_redirect_is_not_followed()
     {
         using var other = WireMock.Server.WireMockServer.Start();
-        _api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(Path).UsingPost())
+        Api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(Path).UsingPost())
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(307).WithHeader("Location", other.Url + Path));
 
-        var error = await Assert.ThrowsAsync<CustomerAddressesApiException>(() => _api.Client(sessionToken: FakeApi.SessionToken).Customers.CreateAsync(Request()));
+        var error = await Assert.ThrowsAsync<CustomerAddressesApiException>(() => Api.Client(sessionToken: FakeApi.SessionToken).Customers.CreateAsync(Request()));
 
         Assert.Equal(HttpStatusCode.TemporaryRedirect, error.StatusCode);
         Assert.Empty(other.LogEntries);
@@ -205,9 +201,9 @@ public sealed class ErrorMappingTests : IDisposable
     [Fact]
     public async Task The_existing_id_survives_a_credential_that_is_part_of_it()
     {
-        _api.Reply("POST", Path, 409, Paddle("request_error", "customer_already_exists", "customer email conflicts with customer of id ctm_01hv6y1jedq4p1n0yqn5ba3ky4"));
+        Api.Reply("POST", Path, 409, Paddle("request_error", "customer_already_exists", "customer email conflicts with customer of id ctm_01hv6y1jedq4p1n0yqn5ba3ky4"));
 
-        var conflict = await Assert.ThrowsAsync<ConflictException>(() => _api.Client(apiKey: "ky4").Customers.CreateAsync(Request()));
+        var conflict = await Assert.ThrowsAsync<ConflictException>(() => Api.Client(apiKey: "ky4").Customers.CreateAsync(Request()));
 
         Assert.Equal(Ids.PaddleCustomer, conflict.ExistingCustomerId);
         Assert.DoesNotContain("ky4", conflict.Message, StringComparison.Ordinal);

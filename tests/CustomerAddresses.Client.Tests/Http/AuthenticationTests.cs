@@ -2,22 +2,18 @@ using CustomerAddresses.Client.Tests.Support;
 
 namespace CustomerAddresses.Client.Tests.Http;
 
-public sealed class AuthenticationTests : IDisposable
+public sealed class AuthenticationTests : FakeApiTests
 {
-    private readonly FakeApi _api = new();
-
-    public void Dispose() => _api.Dispose();
-
     [Fact]
     public async Task Sends_the_API_key_and_the_session_cookie_on_every_request()
     {
-        _api.Reply("POST", "/customers", 201, Fixture.Text("003-create-customer.response.json"));
-        var client = _api.Client(sessionToken: FakeApi.SessionToken);
+        Api.Reply("POST", "/customers", 201, Fixture.Text("003-create-customer.response.json"));
+        var client = Api.Client(sessionToken: FakeApi.SessionToken);
 
         await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" });
         await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "B", Email = "b@b.c" });
 
-        Assert.All(_api.Requests, r =>
+        Assert.All(Api.Requests, r =>
         {
             Assert.Equal("Bearer " + FakeApi.ApiKey, RequestAssert.Header(r, "Authorization"));
             Assert.Equal(FakeApi.SessionToken, r.RequestMessage!.Cookies!["__session"]);
@@ -28,11 +24,11 @@ public sealed class AuthenticationTests : IDisposable
     [Fact]
     public async Task Sends_no_credentials_when_none_are_set()
     {
-        _api.Reply("POST", "/customers", 201, Fixture.Text("003-create-customer.response.json"));
+        Api.Reply("POST", "/customers", 201, Fixture.Text("003-create-customer.response.json"));
 
-        await _api.Client(apiKey: null).Customers.CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" });
+        await Api.Client(apiKey: null).Customers.CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" });
 
-        var entry = Assert.Single(_api.Requests);
+        var entry = Assert.Single(Api.Requests);
         Assert.Null(RequestAssert.Header(entry, "Authorization"));
         Assert.Null(RequestAssert.Header(entry, "Cookie"));
     }

@@ -6,20 +6,16 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerAddresses.Client.Tests.Http;
 
-public sealed class DependencyInjectionTests : IDisposable
+public sealed class DependencyInjectionTests : FakeApiTests
 {
-    private readonly FakeApi _api = new();
-
-    public void Dispose() => _api.Dispose();
-
     [Fact]
     public async Task Registers_a_working_client_configured_in_code()
     {
-        _api.Reply("POST", "/api/v1/customers", 201, Fixture.Text("003-create-customer.response.json"));
+        Api.Reply("POST", "/api/v1/customers", 201, Fixture.Text("003-create-customer.response.json"));
         var services = new ServiceCollection();
         services.AddCustomerAddressesClient(o =>
         {
-            o.BaseAddress = new Uri(_api.Url + "/api/v1");
+            o.BaseAddress = new Uri(Api.Url + "/api/v1");
             o.ApiKey = FakeApi.ApiKey;
         });
         await using ServiceProvider provider = services.BuildServiceProvider();
@@ -27,7 +23,7 @@ public sealed class DependencyInjectionTests : IDisposable
         Customer customer = await provider.GetRequiredService<ICustomerAddressesClient>().Customers.CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" });
 
         Assert.Equal("cus_01h3vjs3b16yc3f9q8q9pfrb80", customer.Id.Value);
-        var entry = Assert.Single(_api.Requests);
+        var entry = Assert.Single(Api.Requests);
         Assert.Equal("/api/v1/customers", entry.RequestMessage!.Path);
         Assert.Equal("Bearer " + FakeApi.ApiKey, RequestAssert.Header(entry, "Authorization"));
         Assert.NotNull(provider.GetRequiredService<ICustomersClient>());
@@ -38,10 +34,10 @@ public sealed class DependencyInjectionTests : IDisposable
     [Fact]
     public async Task Registers_a_working_client_from_configuration()
     {
-        _api.Reply("POST", "/organizations/org_2aBcD3/billing-addresses", 201, Fixture.Text("004-add-billing-address.response.json"));
+        Api.Reply("POST", "/organizations/org_2aBcD3/billing-addresses", 201, Fixture.Text("004-add-billing-address.response.json"));
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["CustomerAddresses:BaseAddress"] = _api.Url,
+            ["CustomerAddresses:BaseAddress"] = Api.Url,
             ["CustomerAddresses:SessionToken"] = FakeApi.SessionToken,
         }).Build();
         var services = new ServiceCollection();
@@ -54,7 +50,7 @@ public sealed class DependencyInjectionTests : IDisposable
         });
 
         Assert.Equal("billing_123456789", billing.Id.Value);
-        Assert.Equal(FakeApi.SessionToken, Assert.Single(_api.Requests).RequestMessage!.Cookies!["__session"]);
+        Assert.Equal(FakeApi.SessionToken, Assert.Single(Api.Requests).RequestMessage!.Cookies!["__session"]);
     }
 
     [Fact]
@@ -101,10 +97,10 @@ public sealed class DependencyInjectionTests : IDisposable
     [Fact]
     public async Task The_returned_builder_adds_handlers_to_the_client_pipeline()
     {
-        _api.Reply("POST", "/customers", 201, Fixture.Text("003-create-customer.response.json"));
+        Api.Reply("POST", "/customers", 201, Fixture.Text("003-create-customer.response.json"));
         var services = new ServiceCollection();
         var seen = new List<string>();
-        services.AddCustomerAddressesClient(o => o.BaseAddress = new Uri(_api.Url))
+        services.AddCustomerAddressesClient(o => o.BaseAddress = new Uri(Api.Url))
             .AddHttpMessageHandler(() => new RecordingHandler(seen));
         await using ServiceProvider provider = services.BuildServiceProvider();
 

@@ -3,11 +3,10 @@ using CustomerAddresses.Client.Tests.Support;
 
 namespace CustomerAddresses.Client.Tests.Primitives;
 
-public sealed class TypedIdTests : IDisposable
+public sealed class TypedIdTests : FakeApiTests
 {
-    private readonly FakeApi _api = new();
-
-    public void Dispose() => _api.Dispose();
+    /// <summary>Values that would leave their URL path segment, or name none.</summary>
+    public static TheoryData<string> PathEscapingValues => [".", "..", "a/b", "a\\b", "%2e", "%2e%2e", "a?b", "a#b", "a b", " ", "\t", ""];
 
     [Theory]
     [InlineData("ctm_01grnn4zta5a1mf02jjze7y2ys")]
@@ -82,14 +81,7 @@ public sealed class TypedIdTests : IDisposable
     }
 
     [Theory]
-    [InlineData(".")]
-    [InlineData("..")]
-    [InlineData("a/b")]
-    [InlineData("%2e")]
-    [InlineData("%2e%2e")]
-    [InlineData("a b")]
-    [InlineData(" ")]
-    [InlineData("")]
+    [MemberData(nameof(PathEscapingValues))]
     public void Path_escaping_organization_ids_are_refused(string raw)
     {
         Assert.Throws<ArgumentException>(() => OrganizationId.Parse(raw));
@@ -107,7 +99,7 @@ public sealed class TypedIdTests : IDisposable
     [Fact]
     public async Task Default_ids_are_refused_by_every_method_before_any_request()
     {
-        var client = _api.Client();
+        var client = Api.Client();
         var address = new CreateAddressRequest { Region = "CA", City = "SF", Country = "US" };
         var billing = new AddBillingAddressRequest { Name = "n", Company = "c", AddressLine1 = "a", City = "c", State = "s", PostalCode = "p", Country = "US" };
 
@@ -115,7 +107,7 @@ public sealed class TypedIdTests : IDisposable
         Assert.Equal("customerId", Assert.Throws<ArgumentException>(() => client.Addresses.ListAsync(default)).ParamName);
         Assert.Equal("customerId", Assert.Throws<ArgumentException>(() => client.Addresses.ListPagesAsync(default)).ParamName);
         Assert.Equal("organizationId", (await Assert.ThrowsAsync<ArgumentException>(() => client.BillingAddresses.AddAsync(default, billing))).ParamName);
-        Assert.Empty(_api.Requests);
+        Assert.Empty(Api.Requests);
     }
 
     [Fact]
@@ -128,5 +120,21 @@ public sealed class TypedIdTests : IDisposable
         Assert.Equal("add_1", (string?)json["id"]);
         Assert.Equal("ctm_1", (string?)json["customer_id"]);
         Assert.False(json.AsObject().ContainsKey("country_code"));
+    }
+
+    [Theory]
+    [MemberData(nameof(PathEscapingValues))]
+    public async Task A_path_escaping_id_never_reaches_the_server(string raw)
+    {
+        var client = Api.Client();
+        var address = new CreateAddressRequest { Region = "CA", City = "SF", Country = "US" };
+        var billing = new AddBillingAddressRequest { Name = "n", Company = "c", AddressLine1 = "a", City = "c", State = "s", PostalCode = "p", Country = "US" };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Addresses.CreateAsync(CustomerId.Parse("ctm_" + raw), address));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await client.Addresses.ListAsync(CustomerId.Parse("cus_" + raw)).ToListAsync());
+        await Assert.ThrowsAsync<ArgumentException>(() => client.BillingAddresses.AddAsync(OrganizationId.Parse(raw), billing));
+        Assert.Throws<ArgumentException>(() => new ListAddressesOptions { Ids = [AddressId.Parse("add_" + raw)] });
+
+        Assert.Empty(Api.Requests);
     }
 }

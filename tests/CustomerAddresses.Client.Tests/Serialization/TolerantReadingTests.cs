@@ -3,17 +3,13 @@ using CustomerAddresses.Client.Tests.Support;
 namespace CustomerAddresses.Client.Tests.Serialization;
 
 /// <summary>What servers send that the contract allows: every form is read without error.</summary>
-public sealed class TolerantReadingTests : IDisposable
+public sealed class TolerantReadingTests : FakeApiTests
 {
     private const string Path = "/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4/addresses";
-    private readonly FakeApi _api = new();
-
-    public void Dispose() => _api.Dispose();
-
     private async Task<Address> CreateFrom(string body)
     {
-        _api.Reply("POST", Path, 201, body);
-        return await _api.Client().Addresses.CreateAsync(Ids.PaddleCustomer, new CreateAddressRequest { Region = "NY", City = "New York", Country = "US" });
+        Api.Reply("POST", Path, 201, body);
+        return await Api.Client().Addresses.CreateAsync(Ids.PaddleCustomer, new CreateAddressRequest { Region = "NY", City = "New York", Country = "US" });
     }
 
     [Theory]
