@@ -4,6 +4,9 @@ using CustomerAddresses.Client.Addresses;
 using CustomerAddresses.Client.BillingAddresses;
 using CustomerAddresses.Client.Customers;
 using CustomerAddresses.Client.Http;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CustomerAddresses.Client;
 
@@ -19,6 +22,9 @@ public sealed class CustomerAddressesClient : ICustomerAddressesClient, IDisposa
         "CustomerAddresses.Client",
         typeof(CustomerAddressesClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
 
+    /// <summary>The category of the client's log lines.</summary>
+    internal const string LoggerCategory = "CustomerAddresses.Client";
+
     private readonly HttpClient? _ownedHttpClient;
 
     /// <summary>Creates a client with its own connection pool, for programs without dependency injection.</summary>
@@ -26,9 +32,22 @@ public sealed class CustomerAddressesClient : ICustomerAddressesClient, IDisposa
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The options are invalid (for example no base address); the message lists every problem.</exception>
     public CustomerAddressesClient(CustomerAddressesClientOptions options)
+        : this(options, PrimaryHandler.Create())
+    {
+    }
+
+    /// <summary>The standalone pipeline over any primary handler; tests pass one that fails on cue.</summary>
+    internal CustomerAddressesClient(CustomerAddressesClientOptions options, HttpMessageHandler primaryHandler)
     {
         ClientSettings settings = ClientSettings.From(options);
-        var handler = new AuthenticationHandler(settings) { InnerHandler = PrimaryHandler.Create() };
+        ILogger logger = (settings.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LoggerCategory);
+        var handler = new ClientRequestHandler(settings)
+        {
+            InnerHandler = new AuthenticationHandler(settings)
+            {
+                InnerHandler = new ResilienceHandler(ResiliencePipelineSetup.Build(settings, logger)) { InnerHandler = primaryHandler },
+            },
+        };
         _ownedHttpClient = new HttpClient(handler, disposeHandler: true);
         Configure(_ownedHttpClient, settings);
         (Customers, Addresses, BillingAddresses) = CreateResourceClients(new ApiConnection(_ownedHttpClient, settings));
@@ -50,10 +69,14 @@ public sealed class CustomerAddressesClient : ICustomerAddressesClient, IDisposa
     /// <summary>Releases the connection pool of a client created with the public constructor; otherwise does nothing.</summary>
     public void Dispose() => _ownedHttpClient?.Dispose();
 
-    /// <summary>Points an HttpClient at the base address and names the SDK in <c>User-Agent</c>.</summary>
+    /// <summary>
+    /// Points an HttpClient at the base address and names the SDK in <c>User-Agent</c>. Its own timeout is off:
+    /// the resilience pipeline's attempt and total timeouts govern, and would otherwise be cut short.
+    /// </summary>
     internal static void Configure(HttpClient httpClient, ClientSettings settings)
     {
         httpClient.BaseAddress = settings.BaseAddress;
+        httpClient.Timeout = Timeout.InfiniteTimeSpan;
         httpClient.DefaultRequestHeaders.UserAgent.Add(s_userAgent);
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace CustomerAddresses.Client;
 
 /// <summary>
@@ -26,8 +28,49 @@ public sealed class CustomerAddressesClientOptions
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>
-    /// Gets or sets the clock used to interpret <c>Retry-After</c> dates. Defaults to <see cref="TimeProvider.System"/>;
-    /// tests pass a fake one. Not read from configuration.
+    /// Gets or sets how many times a failed request is tried again (0 to 10). Defaults to 3, so a call makes at most
+    /// 4 attempts. Which failures are retried depends on the method: see <see cref="RetryUnsafeRequests"/>.
+    /// </summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Gets or sets the first backoff delay; later ones double, with jitter. Defaults to 1 second.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the longest backoff delay between two attempts. Defaults to 30 seconds.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets or sets the longest <c>Retry-After</c> the client waits for. Defaults to 60 seconds. A longer one is not
+    /// waited for: the call fails at once with a <see cref="RateLimitedException"/> (or <see cref="ServerErrorException"/>)
+    /// whose <see cref="CustomerAddressesApiException.RetryAfter"/> says how long the server asked for.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Gets or sets how long one attempt may take before it is abandoned. Defaults to 10 seconds.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets or sets how long a call may take in all, attempts and backoff included. Defaults to 60 seconds.
+    /// For a list, this applies to each page.
+    /// </summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Gets or sets whether creates (POST, PATCH) are retried like reads. Defaults to <see langword="false"/>: the API
+    /// has no idempotency key, so a create that may have reached the server is never repeated, and only a 429 or a
+    /// connection that could not be opened is retried. Set it only when your server makes repeated creates harmless.
+    /// </summary>
+    public bool RetryUnsafeRequests { get; set; }
+
+    /// <summary>
+    /// Gets or sets where a client built with the public constructor logs its retries. Dependency injection uses
+    /// the container's logging instead. Not read from configuration.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Gets or sets the clock used to interpret <c>Retry-After</c> dates. and to time backoff and timeouts. Defaults to
+    /// <see cref="TimeProvider.System"/>; tests pass a fake one. Not read from configuration.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -37,5 +80,7 @@ public sealed class CustomerAddressesClientOptions
         $"{nameof(CustomerAddressesClientOptions)} {{ {nameof(BaseAddress)} = {BaseAddress}, " +
         $"{nameof(ApiKey)} = {(ApiKey is null ? "(not set)" : "(set)")}, " +
         $"{nameof(SessionToken)} = {(SessionToken is null ? "(not set)" : "(set)")}, " +
-        $"{nameof(AllowInsecureHttp)} = {AllowInsecureHttp} }}";
+        $"{nameof(AllowInsecureHttp)} = {AllowInsecureHttp}, {nameof(MaxRetries)} = {MaxRetries}, " +
+        $"{nameof(AttemptTimeout)} = {AttemptTimeout}, {nameof(TotalTimeout)} = {TotalTimeout}, " +
+        $"{nameof(RetryUnsafeRequests)} = {RetryUnsafeRequests} }}";
 }

@@ -2,6 +2,7 @@ using CustomerAddresses.Client;
 using CustomerAddresses.Client.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,10 @@ public static class CustomerAddressesServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; <see cref="CustomerAddressesClientOptions.BaseAddress"/> is required.</param>
-    /// <returns>The builder of the named HttpClient, to add handlers or replace the primary handler.</returns>
+    /// <returns>
+    /// The builder of the named HttpClient: add handlers (they run once per attempt), replace the primary handler,
+    /// or replace the retry and timeout pipeline with <c>RemoveAllResilienceHandlers()</c> followed by your own.
+    /// </returns>
     public static IHttpClientBuilder AddCustomerAddressesClient(this IServiceCollection services, Action<CustomerAddressesClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -34,7 +38,10 @@ public static class CustomerAddressesServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="section">The section, for example <c>configuration.GetSection("CustomerAddresses")</c>.</param>
-    /// <returns>The builder of the named HttpClient, to add handlers or replace the primary handler.</returns>
+    /// <returns>
+    /// The builder of the named HttpClient: add handlers (they run once per attempt), replace the primary handler,
+    /// or replace the retry and timeout pipeline with <c>RemoveAllResilienceHandlers()</c> followed by your own.
+    /// </returns>
     public static IHttpClientBuilder AddCustomerAddressesClient(this IServiceCollection services, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -52,7 +59,13 @@ public static class CustomerAddressesServiceCollectionExtensions
             .AddHttpClient(HttpClientName)
             .ConfigureHttpClient((sp, httpClient) => CustomerAddressesClient.Configure(httpClient, sp.GetRequiredService<ClientSettings>()))
             .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
-            .AddHttpMessageHandler(sp => new AuthenticationHandler(sp.GetRequiredService<ClientSettings>()));
+            .AddHttpMessageHandler(sp => new ClientRequestHandler(sp.GetRequiredService<ClientSettings>()))
+            .AddHttpMessageHandler(sp => new AuthenticationHandler(sp.GetRequiredService<ClientSettings>()))
+            .RedactLoggedHeaders(static _ => true);
+        builder.AddResilienceHandler(ResiliencePipelineSetup.PipelineName, static (pipeline, context) => ResiliencePipelineSetup.Configure(
+            pipeline,
+            context.ServiceProvider.GetRequiredService<ClientSettings>(),
+            context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(CustomerAddressesClient.LoggerCategory)));
 
         services.TryAddTransient<ICustomerAddressesClient>(sp => new CustomerAddressesClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),

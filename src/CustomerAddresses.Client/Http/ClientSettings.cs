@@ -6,13 +6,25 @@ namespace CustomerAddresses.Client.Http;
 /// </summary>
 internal sealed class ClientSettings
 {
-    private ClientSettings(Uri baseAddress, string? apiKey, string? sessionToken, TimeProvider timeProvider)
+    internal const int MaxRetriesLimit = 10;
+    private static readonly TimeSpan s_minTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan s_maxTimeout = TimeSpan.FromHours(24);
+
+    private ClientSettings(CustomerAddressesClientOptions options)
     {
-        BaseAddress = baseAddress;
-        ApiKey = apiKey;
-        SessionToken = sessionToken;
-        TimeProvider = timeProvider;
-        Redactor = new SecretRedactor(apiKey, sessionToken);
+        BaseAddress = NormalizeBaseAddress(options.BaseAddress!);
+        ApiKey = NullIfEmpty(options.ApiKey);
+        SessionToken = NullIfEmpty(options.SessionToken);
+        TimeProvider = options.TimeProvider;
+        Redactor = new SecretRedactor(ApiKey, SessionToken);
+        MaxRetries = options.MaxRetries;
+        BaseDelay = options.BaseDelay;
+        MaxDelay = options.MaxDelay;
+        MaxRetryAfter = options.MaxRetryAfter;
+        AttemptTimeout = options.AttemptTimeout;
+        TotalTimeout = options.TotalTimeout;
+        RetryUnsafeRequests = options.RetryUnsafeRequests;
+        LoggerFactory = options.LoggerFactory;
     }
 
     internal Uri BaseAddress { get; }
@@ -24,6 +36,23 @@ internal sealed class ClientSettings
     internal TimeProvider TimeProvider { get; }
 
     internal SecretRedactor Redactor { get; }
+
+    internal int MaxRetries { get; }
+
+    internal TimeSpan BaseDelay { get; }
+
+    internal TimeSpan MaxDelay { get; }
+
+    internal TimeSpan MaxRetryAfter { get; }
+
+    internal TimeSpan AttemptTimeout { get; }
+
+    internal TimeSpan TotalTimeout { get; }
+
+    internal bool RetryUnsafeRequests { get; }
+
+    /// <summary>The standalone client's logging; null under dependency injection, which uses the container's.</summary>
+    internal Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; }
 
     /// <summary>Validates the options and copies them; throws <see cref="ArgumentException"/> listing every problem.</summary>
     internal static ClientSettings From(CustomerAddressesClientOptions options)
@@ -37,11 +66,7 @@ internal sealed class ClientSettings
                 nameof(options));
         }
 
-        return new ClientSettings(
-            NormalizeBaseAddress(options.BaseAddress!),
-            NullIfEmpty(options.ApiKey),
-            NullIfEmpty(options.SessionToken),
-            options.TimeProvider);
+        return new ClientSettings(options);
     }
 
     /// <summary>Every problem with the options, each a sentence that never quotes a credential.</summary>
@@ -92,6 +117,34 @@ internal sealed class ClientSettings
         if (options.TimeProvider is null)
         {
             problems.Add("TimeProvider must not be null.");
+        }
+
+        if (options.MaxRetries is < 0 or > MaxRetriesLimit)
+        {
+            problems.Add($"MaxRetries must be from 0 to {MaxRetriesLimit} (it is {options.MaxRetries}).");
+        }
+
+        if (options.BaseDelay < TimeSpan.Zero || options.BaseDelay > options.MaxDelay)
+        {
+            problems.Add($"BaseDelay must be from zero to MaxDelay (it is {options.BaseDelay}, MaxDelay is {options.MaxDelay}).");
+        }
+
+        if (options.MaxDelay > s_maxTimeout)
+        {
+            problems.Add($"MaxDelay must be at most {s_maxTimeout} (it is {options.MaxDelay}).");
+        }
+
+        if (options.MaxRetryAfter < TimeSpan.Zero)
+        {
+            problems.Add($"MaxRetryAfter must not be negative (it is {options.MaxRetryAfter}).");
+        }
+
+        foreach ((string name, TimeSpan value) in new[] { (nameof(options.AttemptTimeout), options.AttemptTimeout), (nameof(options.TotalTimeout), options.TotalTimeout) })
+        {
+            if (value < s_minTimeout || value > s_maxTimeout)
+            {
+                problems.Add($"{name} must be from {s_minTimeout.TotalMilliseconds} ms to {s_maxTimeout.TotalHours} hours (it is {value}).");
+            }
         }
 
         return problems;

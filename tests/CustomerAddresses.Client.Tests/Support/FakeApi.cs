@@ -25,13 +25,15 @@ internal sealed class FakeApi : IDisposable
 
     public IReadOnlyList<ILogEntry> Requests => Server.LogEntries.ToList();
 
-    public CustomerAddressesClient Client(string basePath = "/", string? apiKey = ApiKey, string? sessionToken = null)
+    /// <summary>A client of this server. It does not retry unless asked: tests of other behaviour see each answer once.</summary>
+    public CustomerAddressesClient Client(string basePath = "/", string? apiKey = ApiKey, string? sessionToken = null, int maxRetries = 0)
     {
         var client = new CustomerAddressesClient(new CustomerAddressesClientOptions
         {
             BaseAddress = new Uri(Url + basePath),
             ApiKey = apiKey,
             SessionToken = sessionToken,
+            MaxRetries = maxRetries,
         });
         _clients.Add(client);
         return client;

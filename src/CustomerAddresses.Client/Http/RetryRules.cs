@@ -1,0 +1,52 @@
+using System.Net;
+using Polly;
+using Polly.Timeout;
+
+namespace CustomerAddresses.Client.Http;
+
+/// <summary>
+/// Which failures are tried again. Reads (GET and the other idempotent methods) are retried on every transient
+/// failure. Creates (POST, PATCH) are retried only when the request certainly did not take effect: a 429, or a
+/// connection that could not be opened. Never after a 5xx, a timeout, or a connection lost mid-exchange, because
+/// the API offers no idempotency key and a create repeated after such a failure could happen twice.
+/// </summary>
+internal static class RetryRules
+{
+    /// <summary>408, 429, 500, 502, 503, 504 and a CDN's 520 to 524.</summary>
+    internal static bool IsTransientStatus(HttpStatusCode status) => (int)status is 408 or 429 or 500 or 502 or 503 or 504 or (>= 520 and <= 524);
+
+    internal static bool IsIdempotent(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
+        || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Trace;
+
+    /// <summary>Failures that happen before a request can have been sent: the connection was never opened.</summary>
+    internal static bool IsConnectFailure(HttpRequestException exception) =>
+        exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, ClientSettings settings)
+    {
+        bool full = settings.RetryUnsafeRequests || (request is not null && IsIdempotent(request.Method));
+        if (outcome.Result is { } response)
+        {
+            if (RetryAfter(response, settings) is { } wait && wait > settings.MaxRetryAfter)
+            {
+                return false; // fail fast: the caller learns the wait from the exception instead of hanging
+            }
+
+            return response.StatusCode == HttpStatusCode.TooManyRequests || (full && IsTransientStatus(response.StatusCode));
+        }
+
+        return outcome.Exception switch
+        {
+            HttpRequestException e when IsConnectFailure(e) => true,
+            HttpRequestException => full,
+            TimeoutRejectedException => full,
+            _ => false,
+        };
+    }
+
+    /// <summary>The server's <c>Retry-After</c>, as a wait from now by the configured clock.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response, ClientSettings settings) =>
+        Errors.ApiErrorReader.RetryAfter(response, settings.TimeProvider);
+}
