@@ -4,6 +4,7 @@ using CustomerAddresses.Client.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Polly;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -49,6 +50,25 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
 
         using IHost host = builder.Build();
         Assert.NotNull(host.Services.GetRequiredService<ICustomerAddressesClient>());
+    }
+
+    [Fact]
+    public async Task Replace_the_retry_pipeline()
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["CustomerAddresses:BaseAddress"] = Api.Url });
+        Api.Reply("GET", "/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4/addresses", 503, "{}");
+
+#pragma warning disable EXTEXP0001
+        builder.Services.AddCustomerAddressesClient(builder.Configuration.GetSection("CustomerAddresses"))
+            .RemoveAllResilienceHandlers()
+            .AddResilienceHandler("my-pipeline", pipeline => pipeline.AddTimeout(TimeSpan.FromSeconds(5)));
+#pragma warning restore EXTEXP0001
+
+        using IHost host = builder.Build();
+        await Assert.ThrowsAsync<ServerErrorException>(
+            async () => await host.Services.GetRequiredService<IAddressesClient>().ListAsync(Ids.PaddleCustomer).ToListAsync());
+        Assert.Single(Api.Requests); // the default retries are gone
     }
 
     [Fact]

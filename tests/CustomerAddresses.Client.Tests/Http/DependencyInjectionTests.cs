@@ -54,6 +54,56 @@ public sealed class DependencyInjectionTests : FakeApiTests
     }
 
     [Fact]
+    public void Retry_and_timeout_settings_are_read_from_configuration()
+    {
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CustomerAddresses:BaseAddress"] = "https://api.example.com/",
+            ["CustomerAddresses:MaxRetries"] = "5",
+            ["CustomerAddresses:BaseDelay"] = "00:00:00.250",
+            ["CustomerAddresses:MaxDelay"] = "00:00:20",
+            ["CustomerAddresses:MaxRetryAfter"] = "00:02:00",
+            ["CustomerAddresses:AttemptTimeout"] = "00:00:05",
+            ["CustomerAddresses:TotalTimeout"] = "00:00:45",
+            ["CustomerAddresses:RetryUnsafeRequests"] = "true",
+            ["CustomerAddresses:AllowInsecureHttp"] = "false",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddCustomerAddressesClient(configuration.GetSection("CustomerAddresses"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        CustomerAddressesClientOptions options = provider.GetRequiredService<IOptions<CustomerAddressesClientOptions>>().Value;
+
+        Assert.Equal(5, options.MaxRetries);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.BaseDelay);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.MaxDelay);
+        Assert.Equal(TimeSpan.FromMinutes(2), options.MaxRetryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.AttemptTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(45), options.TotalTimeout);
+        Assert.True(options.RetryUnsafeRequests);
+    }
+
+    [Theory]
+    [InlineData("MaxRetries", "three")]
+    [InlineData("AttemptTimeout", "soon")]
+    [InlineData("RetryUnsafeRequests", "maybe")]
+    public void An_unreadable_configuration_value_is_named_in_the_error(string key, string value)
+    {
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CustomerAddresses:BaseAddress"] = "https://api.example.com/",
+            ["CustomerAddresses:" + key] = value,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddCustomerAddressesClient(configuration.GetSection("CustomerAddresses"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<CustomerAddressesClientOptions>>().Value);
+
+        Assert.Contains("CustomerAddresses:" + key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_host_refuses_to_start_with_a_missing_base_address()
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
@@ -107,6 +157,49 @@ public sealed class DependencyInjectionTests : FakeApiTests
         await provider.GetRequiredService<ICustomersClient>().CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" });
 
         Assert.Equal(["POST /customers"], seen);
+    }
+
+    [Fact]
+    public async Task The_registered_client_retries_through_the_same_pipeline_on_the_configured_clock()
+    {
+        Api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4/addresses").UsingGet())
+            .InScenario("flaky").WillSetStateTo("up")
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(503).WithHeader("Retry-After", "4"));
+        Api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4/addresses").UsingGet())
+            .InScenario("flaky").WhenStateIs("up")
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody(ListBodies.Cursor([1], false, null)));
+        var clock = new TestClock();
+        var services = new ServiceCollection();
+        services.AddCustomerAddressesClient(o =>
+        {
+            o.BaseAddress = new Uri(Api.Url);
+            o.TimeProvider = clock;
+        });
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        List<Address> addresses = await clock.RunAsync(
+            provider.GetRequiredService<IAddressesClient>().ListAsync(Ids.PaddleCustomer).ToListAsync().AsTask(),
+            due => due == TimeSpan.FromSeconds(4));
+
+        Assert.Single(addresses);
+        Assert.Equal(2, Api.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(4)], clock.Advanced);
+    }
+
+    [Fact]
+    public async Task The_retry_pipeline_can_be_removed_through_the_returned_builder()
+    {
+        Api.Reply("GET", "/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4/addresses", 503, "{}");
+        var services = new ServiceCollection();
+#pragma warning disable EXTEXP0001 // experimental in Microsoft.Extensions.Http.Resilience; the README says so
+        services.AddCustomerAddressesClient(o => o.BaseAddress = new Uri(Api.Url)).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        await Assert.ThrowsAsync<ServerErrorException>(
+            async () => await provider.GetRequiredService<IAddressesClient>().ListAsync(Ids.PaddleCustomer).ToListAsync());
+
+        Assert.Single(Api.Requests);
     }
 
     private sealed class RecordingHandler(List<string> seen) : DelegatingHandler

@@ -78,4 +78,44 @@ public sealed class OptionsTests
 
         Assert.NotNull(client.Customers);
     }
+
+    public static TheoryData<Action<CustomerAddressesClientOptions>, string> InvalidResilienceSettings => new()
+    {
+        { o => o.MaxRetries = -1, "MaxRetries must be from 0 to 10" },
+        { o => o.MaxRetries = 11, "MaxRetries must be from 0 to 10" },
+        { o => o.BaseDelay = TimeSpan.FromSeconds(-1), "BaseDelay must be from zero to MaxDelay" },
+        { o => o.BaseDelay = TimeSpan.FromMinutes(5), "BaseDelay must be from zero to MaxDelay" },
+        { o => o.MaxRetryAfter = TimeSpan.FromSeconds(-1), "MaxRetryAfter must not be negative" },
+        { o => o.AttemptTimeout = TimeSpan.FromMilliseconds(1), "AttemptTimeout must be from 10 ms to 24 hours" },
+        { o => o.TotalTimeout = TimeSpan.FromDays(2), "TotalTimeout must be from 10 ms to 24 hours" },
+        { o => o.TimeProvider = null!, "TimeProvider must not be null" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidResilienceSettings))]
+    public void Invalid_retry_and_timeout_settings_are_refused_with_a_clear_message(Action<CustomerAddressesClientOptions> change, string expected)
+    {
+        var options = new CustomerAddressesClientOptions { BaseAddress = new Uri("https://api.example.com/") };
+        change(options);
+
+        var error = Assert.Throws<ArgumentException>(() => new CustomerAddressesClient(options));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_defaults_are_the_documented_ones()
+    {
+        var options = new CustomerAddressesClientOptions();
+
+        Assert.Equal(3, options.MaxRetries);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.BaseDelay);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.MaxDelay);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.MaxRetryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.AttemptTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.TotalTimeout);
+        Assert.False(options.RetryUnsafeRequests);
+        Assert.False(options.AllowInsecureHttp);
+        Assert.Same(TimeProvider.System, options.TimeProvider);
+    }
 }
