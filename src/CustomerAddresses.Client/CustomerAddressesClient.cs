@@ -45,7 +45,10 @@ public sealed class CustomerAddressesClient : ICustomerAddressesClient, IDisposa
         {
             InnerHandler = new AuthenticationHandler(settings)
             {
-                InnerHandler = new ResilienceHandler(ResiliencePipelineSetup.Build(settings, logger)) { InnerHandler = primaryHandler },
+                InnerHandler = new ResilienceHandler(ResiliencePipelineSetup.Build(settings, logger))
+                {
+                    InnerHandler = new ResponseBufferingHandler { InnerHandler = primaryHandler },
+                },
             },
         };
         _ownedHttpClient = new HttpClient(handler, disposeHandler: true);

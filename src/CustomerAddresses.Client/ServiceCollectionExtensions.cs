@@ -66,6 +66,7 @@ public static class CustomerAddressesServiceCollectionExtensions
             pipeline,
             context.ServiceProvider.GetRequiredService<ClientSettings>(),
             context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(CustomerAddressesClient.LoggerCategory)));
+        builder.AddHttpMessageHandler(static () => new ResponseBufferingHandler());
 
         services.TryAddTransient<ICustomerAddressesClient>(sp => new CustomerAddressesClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),

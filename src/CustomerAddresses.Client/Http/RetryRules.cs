@@ -40,7 +40,7 @@ internal static class RetryRules
         return outcome.Exception switch
         {
             HttpRequestException e when IsConnectFailure(e) => true,
-            HttpRequestException => full,
+            HttpRequestException or IOException => full,
             TimeoutRejectedException => full,
             _ => false,
         };

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace CustomerAddresses.Emulator;
+
+/// <summary>The two envelopes the emulator answers with: Paddle's (<c>data</c>/<c>meta</c>, <c>error</c>) and seed 004's.</summary>
+internal static class ApiResponses
+{
+    internal static string RequestId(HttpContext context) => (string)context.Items["request_id"]!;
+
+    internal static Task Json(HttpContext context, int status, JsonNode body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+    }
+
+    internal static Task Data(HttpContext context, int status, JsonNode data, JsonObject? meta = null)
+    {
+        meta ??= [];
+        meta["request_id"] = RequestId(context);
+        return Json(context, status, new JsonObject { ["data"] = data, ["meta"] = meta });
+    }
+
+    internal static Task Error(HttpContext context, int status, string type, string code, string detail, IEnumerable<(string Field, string Message)>? fields = null)
+    {
+        var error = new JsonObject
+        {
+            ["type"] = type,
+            ["code"] = code,
+            ["detail"] = detail,
+            ["documentation_url"] = $"https://developer.paddle.com/errors/shared/{code}",
+        };
+        if (fields is not null)
+        {
+            error["errors"] = new JsonArray(fields.Select(f => (JsonNode)new JsonObject { ["field"] = f.Field, ["message"] = f.Message }).ToArray());
+        }
+
+        return Json(context, status, new JsonObject { ["error"] = error, ["meta"] = new JsonObject { ["request_id"] = RequestId(context) } });
+    }
+
+    internal static Task InvalidFields(HttpContext context, List<(string Field, string Message)> fields) =>
+        Error(context, 400, "request_error", "invalid_field", "Invalid request.", fields);
+
+    /// <summary>Seed 004's envelope: <c>{"status","message","data","session","errors"}</c>.</summary>
+    internal static Task Envelope(HttpContext context, int status, string message, JsonNode? data, IEnumerable<(string? Field, string Message, string Code)>? errors = null)
+    {
+        var body = new JsonObject
+        {
+            ["status"] = status,
+            ["message"] = message,
+            ["data"] = data,
+            ["session"] = new JsonObject { ["signin_attempts"] = new JsonArray(), ["signins"] = new JsonArray(), ["signup_attempts"] = new JsonArray(), ["active_signin"] = null },
+            ["errors"] = new JsonArray((errors ?? []).Select(e => (JsonNode)new JsonObject { ["message"] = e.Message, ["code"] = e.Code, ["field"] = e.Field }).ToArray()),
+        };
+        return Json(context, status, body);
+    }
+}

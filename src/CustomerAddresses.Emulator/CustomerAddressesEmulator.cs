@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerAddresses.Emulator;
+
+/// <summary>
+/// An in-memory server of the whole API (customers, addresses, billing addresses) over real HTTP, for samples and
+/// tests that need no account and no network. Start one with <see cref="StartAsync"/>; dispose it to stop it.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await CustomerAddressesEmulator.StartAsync();
+/// using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress });
+/// </code>
+/// </example>
+public sealed class CustomerAddressesEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorStore _store;
+    private readonly List<EmulatedRequest> _log;
+
+    private CustomerAddressesEmulator(WebApplication app, EmulatorStore store, List<EmulatedRequest> log, EmulatorStatistics statistics, CustomerAddressesEmulatorOptions options, Uri baseAddress)
+    {
+        _app = app;
+        _store = store;
+        _log = log;
+        Statistics = statistics;
+        Options = options;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>Gets the address the emulator listens on, such as <c>http://127.0.0.1:51234/</c>; use it as the client's base address.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Gets the options the emulator was started with.</summary>
+    public CustomerAddressesEmulatorOptions Options { get; }
+
+    /// <summary>Gets the running counts of requests and injected faults.</summary>
+    public EmulatorStatistics Statistics { get; }
+
+    /// <summary>Gets a snapshot of every request received so far, in arrival order (when <see cref="CustomerAddressesEmulatorOptions.RecordRequests"/> is on).</summary>
+    public IReadOnlyList<EmulatedRequest> Requests
+    {
+        get
+        {
+            lock (_log)
+            {
+                return [.. _log];
+            }
+        }
+    }
+
+    /// <summary>Gets how many customers are stored.</summary>
+    public int CustomerCount => _store.CustomerCount;
+
+    /// <summary>Starts an emulator.</summary>
+    /// <param name="options">How it behaves; <see langword="null"/> for a loopback server on a free port with no faults.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator.</returns>
+    public static async Task<CustomerAddressesEmulator> StartAsync(CustomerAddressesEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new CustomerAddressesEmulatorOptions();
+        foreach (double rate in new[] { options.ServerErrorRate, options.RateLimitRate, options.LatencyRate, options.AbortRate })
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(rate, nameof(options));
+        }
+
+        if (options.ServerErrorRate + options.RateLimitRate + options.LatencyRate + options.AbortRate > 1)
+        {
+            throw new ArgumentException("The fault rates must add up to at most 1.", nameof(options));
+        }
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Url);
+        builder.Logging.ClearProviders();
+        WebApplication app = builder.Build();
+
+        var statistics = new EmulatorStatistics();
+        var log = new List<EmulatedRequest>();
+        var store = new EmulatorStore(new IdGenerator(options.Seed), TimeProvider.System);
+        var middleware = new EmulatorMiddleware(options, statistics, log);
+        app.Use(middleware.InvokeAsync);
+        EmulatorEndpoints.Map(app, store, options);
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new CustomerAddressesEmulator(app, store, log, statistics, options, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Gets how many addresses a customer has, of any status.</summary>
+    /// <param name="customerId">The customer's raw id.</param>
+    /// <returns>The count, or 0 for an unknown customer.</returns>
+    public int AddressCount(string customerId) => _store.AddressCount(customerId);
+
+    /// <summary>Waits until the emulator is stopped (for example by Ctrl+C when run as a program).</summary>
+    /// <returns>A task that ends when the emulator stops.</returns>
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
+    /// <summary>Stops the server and releases its port.</summary>
+    /// <returns>A task that ends when the server has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CustomerAddresses.Emulator;
+
+/// <summary>The four documented endpoints, implemented on the in-memory store.</summary>
+internal static class EmulatorEndpoints
+{
+    private const int DefaultPerPage = 50;
+    private const int MaxPerPage = 200;
+
+    internal static void Map(IEndpointRouteBuilder app, EmulatorStore store, CustomerAddressesEmulatorOptions options)
+    {
+        app.MapPost("/customers", context => CreateCustomer(context, store));
+        app.MapPost("/customers/{customer_id}/addresses", context => CreateAddress(context, store));
+        app.MapGet("/customers/{customer_id}/addresses", context => ListAddresses(context, store, options));
+        app.MapPost("/organizations/{id}/billing-addresses", context => AddBillingAddress(context, store, options));
+        app.MapFallback(context => ApiResponses.Error(context, 404, "request_error", "not_found", $"No route for {context.Request.Method} {context.Request.Path}."));
+    }
+
+    private static async Task<JsonObject?> ReadObject(HttpContext context)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task CreateCustomer(HttpContext context, EmulatorStore store)
+    {
+        if (await ReadObject(context) is not { } body)
+        {
+            await ApiResponses.Error(context, 400, "request_error", "invalid_json", "The request body is not a JSON object.");
+            return;
+        }
+
+        List<(string, string)> problems = RequestChecks.Customer(body);
+        if (problems.Count > 0)
+        {
+            await ApiResponses.InvalidFields(context, problems);
+            return;
+        }
+
+        (JsonObject? created, string? existingId) = store.CreateCustomer(body);
+        if (created is null)
+        {
+            await ApiResponses.Error(context, 409, "request_error", "customer_already_exists", $"customer email conflicts with customer of id {existingId}");
+            return;
+        }
+
+        await ApiResponses.Data(context, 201, created);
+    }
+
+    private static async Task CreateAddress(HttpContext context, EmulatorStore store)
+    {
+        string customerId = (string)context.Request.RouteValues["customer_id"]!;
+        if (await ReadObject(context) is not { } body)
+        {
+            await ApiResponses.Error(context, 400, "request_error", "invalid_json", "The request body is not a JSON object.");
+            return;
+        }
+
+        List<(string, string)> problems = RequestChecks.Address(body);
+        if (problems.Count > 0)
+        {
+            await ApiResponses.InvalidFields(context, problems);
+            return;
+        }
+
+        if (store.CreateAddress(customerId, body) is not { } address)
+        {
+            await ApiResponses.Error(context, 404, "request_error", "not_found", $"Customer {customerId} not found.");
+            return;
+        }
+
+        await ApiResponses.Data(context, 201, address);
+    }
+
+    private static async Task ListAddresses(HttpContext context, EmulatorStore store, CustomerAddressesEmulatorOptions options)
+    {
+        string customerId = (string)context.Request.RouteValues["customer_id"]!;
+        IQueryCollection query = context.Request.Query;
+        var problems = new List<(string, string)>();
+
+        int perPage = Number(query, options.OffsetPaging && query.ContainsKey("limit") ? "limit" : "per_page", DefaultPerPage, 1, problems);
+        perPage = Math.Min(perPage, MaxPerPage); // larger values are clamped, as Paddle does
+        int offset = Number(query, "offset", 0, 0, problems);
+        bool ascending = (string?)query["order_by"] switch
+        {
+            null or "id[DESC]" => false,
+            "id[ASC]" => true,
+            _ => Problem(problems, "order_by", "must be id[ASC] or id[DESC]"),
+        };
+        string[] statuses = ((string?)query["status"] ?? "active").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (statuses.Length == 0 || statuses.Any(s => s is not ("active" or "archived")))
+        {
+            problems.Add(("status", "must be a comma-separated list of active and archived"));
+        }
+
+        string? search = query["search"];
+        if (search is { Length: > 100 })
+        {
+            problems.Add(("search", "must be at most 100 characters"));
+        }
+
+        HashSet<string>? ids = (string?)query["id"] is { } idList ? [.. idList.Split(',', StringSplitOptions.RemoveEmptyEntries)] : null;
+        string? after = query["after"];
+        if (problems.Count > 0)
+        {
+            await ApiResponses.InvalidFields(context, problems);
+            return;
+        }
+
+        if (store.Addresses(customerId) is not { } all)
+        {
+            await ApiResponses.Error(context, 404, "request_error", "not_found", $"Customer {customerId} not found.");
+            return;
+        }
+
+        IEnumerable<StoredAddress> matching = all.Where(a => statuses.Contains(a.Status)
+            && (ids is null || ids.Contains(a.Id))
+            && (search is null || a.SearchText.Contains(search, StringComparison.OrdinalIgnoreCase)));
+        List<StoredAddress> ordered = ascending ? [.. matching] : [.. matching.Reverse()];
+
+        if (options.OffsetPaging)
+        {
+            await ApiResponses.Json(context, 200, new JsonObject
+            {
+                ["customer_id"] = customerId,
+                ["addresses"] = new JsonArray(ordered.Skip(offset).Take(perPage).Select(a => (JsonNode)OffsetShape(a.Json)).ToArray()),
+                ["limit"] = perPage,
+                ["offset"] = offset,
+            });
+            return;
+        }
+
+        IEnumerable<StoredAddress> remaining = after is null
+            ? ordered
+            : ordered.Where(a => ascending ? string.CompareOrdinal(a.Id, after) > 0 : string.CompareOrdinal(a.Id, after) < 0);
+        List<StoredAddress> page = [.. remaining.Take(perPage + 1)];
+        bool hasMore = page.Count > perPage;
+        if (hasMore)
+        {
+            page.RemoveAt(page.Count - 1);
+        }
+
+        string next = NextLink(context.Request, page.Count > 0 ? page[^1].Id : after);
+        await ApiResponses.Data(
+            context,
+            200,
+            new JsonArray(page.Select(a => a.Json.DeepClone()).ToArray()),
+            new JsonObject
+            {
+                ["pagination"] = new JsonObject { ["per_page"] = perPage, ["next"] = next, ["has_more"] = hasMore, ["estimated_total"] = ordered.Count },
+            });
+    }
+
+    private static bool Problem(List<(string, string)> problems, string field, string message)
+    {
+        problems.Add((field, message));
+        return false;
+    }
+
+    private static int Number(IQueryCollection query, string name, int fallback, int min, List<(string, string)> problems)
+    {
+        if ((string?)query[name] is not { } text)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < min)
+        {
+            problems.Add((name, $"must be a whole number of at least {min}"));
+            return fallback;
+        }
+
+        return value;
+    }
+
+    /// <summary>Seed 001's item shape: no <c>customer_id</c>, and <c>country</c> rather than <c>country_code</c>.</summary>
+    private static JsonObject OffsetShape(JsonObject address)
+    {
+        var item = address.DeepClone().AsObject();
+        item.Remove("customer_id");
+        item["country"] = item["country_code"]?.DeepClone();
+        item.Remove("country_code");
+        return item;
+    }
+
+    /// <summary>The same request with <c>after</c> set: always present, even on the last page, as Paddle does.</summary>
+    private static string NextLink(HttpRequest request, string? after)
+    {
+        var query = new StringBuilder();
+        foreach ((string key, Microsoft.Extensions.Primitives.StringValues values) in request.Query)
+        {
+            if (key == "after")
+            {
+                continue;
+            }
+
+            foreach (string? value in values)
+            {
+                query.Append(query.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value ?? string.Empty));
+            }
+        }
+
+        if (after is not null)
+        {
+            query.Append(query.Length == 0 ? '?' : '&').Append("after=").Append(Uri.EscapeDataString(after));
+        }
+
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{query}";
+    }
+
+    private static async Task AddBillingAddress(HttpContext context, EmulatorStore store, CustomerAddressesEmulatorOptions options)
+    {
+        if (options.SessionToken is { } token && context.Request.Cookies["__session"] != token)
+        {
+            await ApiResponses.Envelope(context, 401, "Unauthorized", null, [(null, "A signed-in session is required.", "unauthorized")]);
+            return;
+        }
+
+        if (await ReadObject(context) is not { } body)
+        {
+            await ApiResponses.Envelope(context, 400, "The request body is not a JSON object.", null, [(null, "invalid JSON", "invalid_json")]);
+            return;
+        }
+
+        List<(string Field, string Message)> problems = RequestChecks.BillingAddress(body);
+        if (problems.Count > 0)
+        {
+            await ApiResponses.Envelope(context, 400, "Invalid billing address.", null, problems.Select(p => ((string?)p.Field, $"{p.Field} {p.Message}", "invalid_field")));
+            return;
+        }
+
+        string organizationId = (string)context.Request.RouteValues["id"]!;
+        JsonObject billing = store.AddBillingAddress(organizationId, body);
+        await ApiResponses.Envelope(context, 201, string.Empty, new JsonObject { ["billing_address"] = billing });
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+
+namespace CustomerAddresses.Emulator;
+
+/// <summary>The emulator's data: customers, their addresses and organizations' billing addresses, behind one lock.</summary>
+internal sealed class EmulatorStore(IdGenerator ids, TimeProvider time)
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, JsonObject> _customers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _customerByEmail = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<StoredAddress>> _addresses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<JsonObject>> _billingAddresses = new(StringComparer.Ordinal);
+
+    internal int CustomerCount { get { lock (_gate) { return _customers.Count; } } }
+
+    internal int AddressCount(string customerId)
+    {
+        lock (_gate)
+        {
+            return _addresses.TryGetValue(customerId, out List<StoredAddress>? list) ? list.Count : 0;
+        }
+    }
+
+    internal string Now() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Stores a customer, or returns the id of the one that has the email already.</summary>
+    internal (JsonObject? Created, string? ExistingId) CreateCustomer(JsonObject fields)
+    {
+        string email = (string)fields["email"]!;
+        lock (_gate)
+        {
+            if (_customerByEmail.TryGetValue(email, out string? existing))
+            {
+                return (null, existing);
+            }
+
+            string id = ids.Next("ctm_");
+            string now = Now();
+            var customer = new JsonObject { ["id"] = id };
+            foreach ((string key, JsonNode? value) in fields)
+            {
+                customer[key] = value?.DeepClone();
+            }
+
+            customer["status"] ??= "active";
+            customer["created_at"] = now;
+            customer["updated_at"] = now;
+            customer["import_meta"] = null;
+            _customers.Add(id, customer);
+            _customerByEmail.Add(email, id);
+            return (customer.DeepClone().AsObject(), null);
+        }
+    }
+
+    internal bool CustomerExists(string customerId)
+    {
+        lock (_gate)
+        {
+            return _customers.ContainsKey(customerId);
+        }
+    }
+
+    internal JsonObject? CreateAddress(string customerId, JsonObject fields)
+    {
+        lock (_gate)
+        {
+            if (!_customers.ContainsKey(customerId))
+            {
+                return null;
+            }
+
+            string now = Now();
+            var address = new JsonObject
+            {
+                ["id"] = ids.Next("add_"),
+                ["customer_id"] = customerId,
+                ["status"] = "active",
+                ["description"] = fields["description"]?.DeepClone(),
+                ["first_line"] = fields["first_line"]?.DeepClone(),
+                ["second_line"] = fields["second_line"]?.DeepClone(),
+                ["city"] = fields["city"]?.DeepClone(),
+                ["postal_code"] = fields["postal_code"]?.DeepClone(),
+                ["region"] = fields["region"]?.DeepClone(),
+                ["country_code"] = fields["country"]?.DeepClone(),
+                ["custom_data"] = fields["custom_data"]?.DeepClone(),
+                ["created_at"] = now,
+                ["updated_at"] = now,
+                ["import_meta"] = null,
+            };
+
+            if (!_addresses.TryGetValue(customerId, out List<StoredAddress>? list))
+            {
+                list = [];
+                _addresses.Add(customerId, list);
+            }
+
+            list.Add(new StoredAddress(address));
+            return address.DeepClone().AsObject();
+        }
+    }
+
+    /// <summary>A snapshot of a customer's addresses in id order, or null when the customer does not exist.</summary>
+    internal List<StoredAddress>? Addresses(string customerId)
+    {
+        lock (_gate)
+        {
+            if (!_customers.ContainsKey(customerId))
+            {
+                return null;
+            }
+
+            return _addresses.TryGetValue(customerId, out List<StoredAddress>? list) ? [.. list] : [];
+        }
+    }
+
+    internal JsonObject AddBillingAddress(string organizationId, JsonObject fields)
+    {
+        lock (_gate)
+        {
+            string now = Now();
+            var billing = new JsonObject { ["id"] = ids.NextBilling() };
+            foreach (string key in new[] { "name", "company", "address_line_1", "address_line_2", "city", "state", "postal_code", "country" })
+            {
+                billing[key] = fields[key]?.DeepClone();
+            }
+
+            bool isDefault = fields["is_default"]?.GetValue<bool>() ?? false;
+            if (!_billingAddresses.TryGetValue(organizationId, out List<JsonObject>? list))
+            {
+                list = [];
+                _billingAddresses.Add(organizationId, list);
+                isDefault = fields["is_default"] is null || isDefault; // an organization's first address is its default
+            }
+
+            if (isDefault)
+            {
+                foreach (JsonObject other in list)
+                {
+                    other["is_default"] = false;
+                }
+            }
+
+            billing["is_default"] = isDefault;
+            billing["created_at"] = now;
+            billing["updated_at"] = now;
+            list.Add(billing);
+            return billing.DeepClone().AsObject();
+        }
+    }
+}
+
+/// <summary>An address as stored, with what filters read precomputed.</summary>
+internal sealed class StoredAddress(JsonObject json)
+{
+    private static readonly string[] s_searched = ["id", "description", "first_line", "second_line", "city", "postal_code", "region", "country_code"];
+
+    internal JsonObject Json { get; } = json;
+
+    internal string Id { get; } = (string)json["id"]!;
+
+    internal string Status => (string)Json["status"]!;
+
+    internal string SearchText { get; } = string.Join('\n', s_searched.Select(k => json[k]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)json[k] : null))
+        + '\n' + (json["custom_data"]?.ToJsonString() ?? string.Empty);
+}
