@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CustomerAddresses.Client.Tests.Support;
+using CustomerAddresses.Emulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,6 +39,17 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         });
 
         Assert.NotNull(client.Customers);
+    }
+
+    [Fact]
+    public async Task Test_against_the_emulator()
+    {
+        await using var emulator = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { ApiKey = "test-key" });
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, ApiKey = "test-key" });
+
+        Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Ann", Email = "ann@example.com" });
+        Assert.Matches("^ctm_[a-z0-9]{26}$", customer.Id.Value);
+        Assert.Equal(1, emulator.CustomerCount);
     }
 
     [Fact]

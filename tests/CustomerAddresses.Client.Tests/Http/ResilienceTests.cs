@@ -344,6 +344,30 @@ public sealed class ResilienceTests : FakeApiTests
     }
 
     [Fact]
+    public async Task A_read_whose_body_breaks_off_halfway_is_tried_again()
+    {
+        string body = ListBodies.Cursor([1, 2, 3], false, null);
+        var stub = new StubHandler((attempt, _) => attempt == 1 ? StubHandler.BodyCutOff(body) : StubHandler.Status(200, body));
+        using var client = new CustomerAddressesClient(Options(), stub);
+
+        List<Address> addresses = await _clock.RunAsync(List(client));
+
+        Assert.Equal(3, addresses.Count);
+        Assert.Equal(2, stub.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task A_create_whose_body_breaks_off_halfway_is_not_repeated()
+    {
+        var stub = new StubHandler((_, _) => StubHandler.BodyCutOff(Fixture.Text("003-create-customer.response.json")));
+        using var client = new CustomerAddressesClient(Options(), stub);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => _clock.RunAsync(client.Customers.CreateAsync(s_customer)));
+
+        Assert.Single(stub.Attempts);
+    }
+
+    [Fact]
     public async Task Every_retry_is_logged_with_method_route_outcome_attempt_and_delay_but_no_secret()
     {
         Sequence("GET", ListPath, Status(503), Status(429).WithHeader("Retry-After", "1"), ListOk());

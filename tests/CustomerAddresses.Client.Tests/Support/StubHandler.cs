@@ -29,4 +29,16 @@ internal sealed class StubHandler(Func<int, CancellationToken, Task<HttpResponse
         response.RequestMessage = request;
         return response;
     }
+
+    /// <summary>A 200 whose body breaks off halfway, as when the connection is cut mid-response.</summary>
+    public static Task<HttpResponseMessage> BodyCutOff(string body) =>
+        Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StreamContent(new BreakingStream(System.Text.Encoding.UTF8.GetBytes(body))) });
+
+    private sealed class BreakingStream(byte[] bytes) : MemoryStream(bytes, 0, bytes.Length / 2)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => Position < Length ? base.Read(buffer, offset, count) : throw new IOException("Connection reset by peer.");
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Position < Length ? base.ReadAsync(buffer, cancellationToken) : ValueTask.FromException<int>(new IOException("Connection reset by peer."));
+    }
 }
