@@ -209,4 +209,47 @@ public sealed class ScenarioTests
         Assert.Equal(EmulatorFault.Aborted, emulator.Requests[0].Fault);
         Assert.Equal(1, emulator.CustomerCount); // it was stored: the ambiguity the caller must resolve
     }
+
+    [Fact]
+    public async Task Injected_429s_and_delays_are_counted_and_survived()
+    {
+        await using var emulator = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions
+        {
+            Seed = 3,
+            RateLimitRate = 0.3,
+            RetryAfterSeconds = 0,
+            LatencyRate = 0.3,
+            Latency = TimeSpan.FromMilliseconds(20),
+        });
+        using CustomerAddressesClient client = ClientOf(emulator, o => o.MaxRetries = 10);
+
+        (CustomerId customerId, List<string> ascending) = await CustomerWithAddresses(client, "limits@example.com", 30);
+        List<Address> listed = await client.Addresses.ListAsync(customerId, new ListAddressesOptions { PerPage = 4, Order = SortOrder.Ascending }).ToListAsync();
+
+        Assert.Equal(ascending, listed.Select(a => a.Id.Value));
+        Assert.True(emulator.Statistics.RateLimits > 0 && emulator.Statistics.Delays > 0, emulator.Statistics.ToString());
+        Assert.Equal(emulator.Statistics.RateLimits, emulator.Requests.Count(r => r.StatusCode == 429 && r.Fault == EmulatorFault.RateLimited));
+        Assert.Equal(emulator.Requests.Count, emulator.Statistics.Requests);
+        Assert.All(emulator.Requests.Where(r => r.Method == "POST").GroupBy(r => r.ClientRequestId), attempts =>
+            Assert.True(attempts.Count(a => a.Fault != EmulatorFault.RateLimited) == 1, "a create is processed once, however often it was refused with 429"));
+    }
+
+    [Fact]
+    public async Task Ids_have_the_documented_shapes()
+    {
+        await using var emulator = await CustomerAddressesEmulator.StartAsync();
+        using CustomerAddressesClient client = ClientOf(emulator);
+
+        Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Ann", Email = "ann@example.com" });
+        Address address = await client.Addresses.CreateAsync(customer.Id, new CreateAddressRequest { Region = "R", City = "C", Country = "US" });
+        BillingAddress billing = await client.BillingAddresses.AddAsync(OrganizationId.Parse("org_1"), new AddBillingAddressRequest
+        {
+            Name = "HQ", Company = "Acme", AddressLine1 = "1 Road", City = "LA", State = "CA", PostalCode = "90210", Country = "US",
+        });
+
+        Assert.Matches("^ctm_[a-z0-9]{26}$", customer.Id.Value);
+        Assert.Matches("^add_[a-z0-9]{26}$", address.Id.Value);
+        Assert.Matches("^billing_[0-9]+$", billing.Id.Value);
+        Assert.Equal(ResourceIdKind.Address, ResourceIds.Identify(address.Id.Value));
+    }
 }
