@@ -35,18 +35,29 @@ internal static class EmulatorEndpoints
         }
     }
 
-    private static async Task CreateCustomer(HttpContext context, EmulatorStore store)
+    /// <summary>The body of a Paddle-style create, or null once a 400 (bad JSON or invalid fields) has been answered.</summary>
+    private static async Task<JsonObject?> ReadValid(HttpContext context, Func<JsonObject, List<(string, string)>> check)
     {
         if (await ReadObject(context) is not { } body)
         {
             await ApiResponses.Error(context, 400, "request_error", "invalid_json", "The request body is not a JSON object.");
-            return;
+            return null;
         }
 
-        List<(string, string)> problems = RequestChecks.Customer(body);
+        List<(string, string)> problems = check(body);
         if (problems.Count > 0)
         {
             await ApiResponses.InvalidFields(context, problems);
+            return null;
+        }
+
+        return body;
+    }
+
+    private static async Task CreateCustomer(HttpContext context, EmulatorStore store)
+    {
+        if (await ReadValid(context, RequestChecks.Customer) is not { } body)
+        {
             return;
         }
 
@@ -63,16 +74,8 @@ internal static class EmulatorEndpoints
     private static async Task CreateAddress(HttpContext context, EmulatorStore store)
     {
         string customerId = (string)context.Request.RouteValues["customer_id"]!;
-        if (await ReadObject(context) is not { } body)
+        if (await ReadValid(context, RequestChecks.Address) is not { } body)
         {
-            await ApiResponses.Error(context, 400, "request_error", "invalid_json", "The request body is not a JSON object.");
-            return;
-        }
-
-        List<(string, string)> problems = RequestChecks.Address(body);
-        if (problems.Count > 0)
-        {
-            await ApiResponses.InvalidFields(context, problems);
             return;
         }
 
