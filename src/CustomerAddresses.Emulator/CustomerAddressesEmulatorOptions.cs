@@ -1,6 +1,10 @@
 namespace CustomerAddresses.Emulator;
 
-/// <summary>How a <see cref="CustomerAddressesEmulator"/> behaves. Every fault is off by default.</summary>
+/// <summary>
+/// How a <see cref="CustomerAddressesEmulator"/> behaves. Every fault is off by default. The fault rates are read on
+/// every request, so a test may load data with faults off and then turn them on through
+/// <see cref="CustomerAddressesEmulator.Options"/>.
+/// </summary>
 public sealed class CustomerAddressesEmulatorOptions
 {
     /// <summary>
@@ -37,7 +41,10 @@ public sealed class CustomerAddressesEmulatorOptions
     /// <summary>Gets or sets the share of requests (0 to 1) answered 429 with <see cref="RetryAfterSeconds"/>, without being processed.</summary>
     public double RateLimitRate { get; set; }
 
-    /// <summary>Gets or sets the <c>Retry-After</c> of injected 429s, in whole seconds. Defaults to 1.</summary>
+    /// <summary>
+    /// Gets or sets the longest <c>Retry-After</c> of injected 429s, in whole seconds; each one is drawn from 0 to this
+    /// by the seeded dice. Defaults to 1.
+    /// </summary>
     public int RetryAfterSeconds { get; set; } = 1;
 
     /// <summary>Gets or sets the share of requests (0 to 1) delayed by <see cref="Latency"/> before they are processed.</summary>

@@ -10,14 +10,21 @@ internal sealed class EmulatorMiddleware(CustomerAddressesEmulatorOptions option
 {
     private readonly Random _dice = new(options.Seed);
 
-    private EmulatorFault Roll()
+    private (EmulatorFault Fault, int RetryAfter) Roll()
     {
         double roll;
+        int retryAfter;
         lock (_dice)
         {
             roll = _dice.NextDouble();
+            retryAfter = _dice.Next(Math.Max(0, options.RetryAfterSeconds) + 1);
         }
 
+        return (Pick(roll), retryAfter);
+    }
+
+    private EmulatorFault Pick(double roll)
+    {
         foreach ((double rate, EmulatorFault fault) in new[]
         {
             (options.ServerErrorRate, EmulatorFault.ServerError),
@@ -50,11 +57,11 @@ internal sealed class EmulatorMiddleware(CustomerAddressesEmulatorOptions option
             context.Request.Body.Position = 0;
         }
 
-        EmulatorFault fault = Roll();
+        (EmulatorFault fault, int retryAfter) = Roll();
         statistics.Count(fault);
         try
         {
-            await ServeAsync(context, next, fault);
+            await ServeAsync(context, next, fault, retryAfter);
         }
         finally
         {
@@ -76,7 +83,7 @@ internal sealed class EmulatorMiddleware(CustomerAddressesEmulatorOptions option
         }
     }
 
-    private async Task ServeAsync(HttpContext context, RequestDelegate next, EmulatorFault fault)
+    private async Task ServeAsync(HttpContext context, RequestDelegate next, EmulatorFault fault, int retryAfter)
     {
         switch (fault)
         {
@@ -84,7 +91,7 @@ internal sealed class EmulatorMiddleware(CustomerAddressesEmulatorOptions option
                 await ApiResponses.Error(context, 503, "api_error", "service_unavailable", "The emulator injected a 503.");
                 return;
             case EmulatorFault.RateLimited:
-                context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await ApiResponses.Error(context, 429, "request_error", "too_many_requests", "The emulator injected a 429.");
                 return;
             case EmulatorFault.Latency:

@@ -248,7 +248,7 @@ internal static partial class ApiErrorReader
                 Fields: FieldErrors(root),
                 RequestId: requestId);
         }
-        catch (JsonException)
+        catch (Exception e) when (ResponseReader.IsMalformedJson(e))
         {
             return ErrorBody.Empty;
         }

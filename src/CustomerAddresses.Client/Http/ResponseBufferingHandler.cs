@@ -3,23 +3,34 @@ namespace CustomerAddresses.Client.Http;
 /// <summary>
 /// Reads each response body inside the attempt that received it. HttpClient would otherwise read it after the
 /// resilience pipeline has returned, so a connection lost halfway through a body could never be retried. One
-/// page is held in memory, as the paginator holds one page anyway.
+/// page is held in memory, as the paginator holds one page anyway. A body larger than
+/// <see cref="MaxBufferBytes"/> is refused rather than buffered, and a body cut off is a
+/// <see cref="HttpRequestException"/> (<see cref="HttpRequestError.ResponseEnded"/>).
 /// </summary>
 internal sealed class ResponseBufferingHandler : DelegatingHandler
 {
-    /// <summary>Larger bodies fail the attempt rather than exhaust memory.</summary>
-    internal const long MaxBufferBytes = 32L * 1024 * 1024;
+    internal const int MaxBufferBytes = 32 * 1024 * 1024;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-#if NET9_0_OR_GREATER
-            await response.Content.LoadIntoBufferAsync(MaxBufferBytes, cancellationToken).ConfigureAwait(false);
-#else
-            await response.Content.LoadIntoBufferAsync(MaxBufferBytes).WaitAsync(cancellationToken).ConfigureAwait(false);
-#endif
+            HttpContent original = response.Content;
+            (byte[] buffer, int length, bool truncated) = await ReadAsync(original, cancellationToken).ConfigureAwait(false);
+            if (truncated)
+            {
+                throw new ResponseTooLargeException(MaxBufferBytes);
+            }
+
+            var buffered = new ByteArrayContent(buffer, 0, length);
+            foreach (KeyValuePair<string, IEnumerable<string>> header in original.Headers)
+            {
+                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            response.Content = buffered;
+            original.Dispose();
             return response;
         }
         catch
@@ -28,4 +39,22 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
             throw;
         }
     }
+
+    private static async Task<(byte[] Buffer, int Length, bool Truncated)> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await BodyReader.ReadAsync(content, MaxBufferBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, "The connection was lost while the response body was read.", e);
+        }
+    }
+}
+
+/// <summary>A response body over the size the client reads. Trying again would fetch the same body, so it is not retried.</summary>
+internal sealed class ResponseTooLargeException(int limit)
+    : HttpRequestException(HttpRequestError.InvalidResponse, $"The response body is larger than {limit / (1024 * 1024)} MiB, so it was not read.")
+{
 }

@@ -44,7 +44,7 @@ internal sealed class ResponseReader
             T? value = ResourceEnvelope.Read(buffer.AsSpan(0, length), typeInfo, out _);
             return value ?? throw Unexpected(response, operation, "the body holds no resource", buffer.AsSpan(0, length).ToArray(), null);
         }
-        catch (JsonException e)
+        catch (Exception e) when (IsMalformedJson(e))
         {
             throw Unexpected(response, operation, e.Message, buffer.AsSpan(0, length).ToArray(), e);
         }
@@ -70,9 +70,14 @@ internal sealed class ResponseReader
                     throw Unexpected(response, operation, "the body holds neither 'data' nor 'addresses'", null, null);
                 }
 
+                if ((body.Data ?? body.Addresses)!.Contains(null!))
+                {
+                    throw Unexpected(response, operation, "the list holds a null item", null, null);
+                }
+
                 return body;
             }
-            catch (JsonException e)
+            catch (Exception e) when (IsMalformedJson(e))
             {
                 throw Unexpected(response, operation, e.Message, null, e);
             }
@@ -99,6 +104,13 @@ internal sealed class ResponseReader
         return (UnexpectedResponseException)new UnexpectedResponseException(status, message, inner)
             .WithDetails(new ApiErrorDetails(null, null, null, null, [], requestId, null, excerpt));
     }
+
+    /// <summary>
+    /// Malformed JSON: a <see cref="JsonException"/>, or the <see cref="InvalidOperationException"/> a JSON reader throws
+    /// when a string holds bytes that are not UTF-8.
+    /// </summary>
+    internal static bool IsMalformedJson(Exception e) =>
+        e is JsonException || (e is InvalidOperationException && e.InnerException is System.Text.DecoderFallbackException);
 
     private static string? RequestId(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Request-Id", out IEnumerable<string>? a) ? a.FirstOrDefault()

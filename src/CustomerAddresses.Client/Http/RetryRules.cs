@@ -39,8 +39,9 @@ internal static class RetryRules
 
         return outcome.Exception switch
         {
+            ResponseTooLargeException => false,
             HttpRequestException e when IsConnectFailure(e) => true,
-            HttpRequestException or IOException => full,
+            HttpRequestException => full,
             TimeoutRejectedException => full,
             _ => false,
         };

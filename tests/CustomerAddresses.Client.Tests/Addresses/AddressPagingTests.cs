@@ -211,6 +211,19 @@ public sealed class AddressPagingTests : FakeApiTests
         Assert.Single(Api.Requests);
     }
 
+    [Theory]
+    [InlineData("""{"data":[null],"meta":{"pagination":{"has_more":false}}}""")]
+    [InlineData("""{"customer_id":"cus_1","addresses":[null],"limit":2,"offset":0}""")]
+    public async Task A_null_item_in_a_list_is_an_unexpected_response(string body)
+    {
+        Page(Api.Server, null, body, 100);
+
+        var error = await Assert.ThrowsAsync<UnexpectedResponseException>(
+            async () => await Api.Client().Addresses.ListAsync(Ids.PaddleCustomer).ToListAsync());
+
+        Assert.Contains("null item", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_repeating_cursor_ends_with_a_clear_error_instead_of_looping()
     {
