@@ -41,7 +41,7 @@ public sealed class CustomerAddressesClient : ICustomerAddressesClient, IDisposa
     {
         ClientSettings settings = ClientSettings.From(options);
         ILogger logger = (settings.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LoggerCategory);
-        var handler = new ClientRequestHandler(settings)
+        var handler = new ClientRequestHandler(settings, logger)
         {
             InnerHandler = new AuthenticationHandler(settings)
             {
@@ -53,12 +53,12 @@ public sealed class CustomerAddressesClient : ICustomerAddressesClient, IDisposa
         };
         _ownedHttpClient = new HttpClient(handler, disposeHandler: true);
         Configure(_ownedHttpClient, settings);
-        (Customers, Addresses, BillingAddresses) = CreateResourceClients(new ApiConnection(_ownedHttpClient, settings));
+        (Customers, Addresses, BillingAddresses) = CreateResourceClients(new ApiConnection(_ownedHttpClient, settings, logger));
     }
 
     /// <summary>Wraps an HttpClient from the factory, already configured by <see cref="Configure"/>; the factory owns it.</summary>
-    internal CustomerAddressesClient(HttpClient httpClient, ClientSettings settings) =>
-        (Customers, Addresses, BillingAddresses) = CreateResourceClients(new ApiConnection(httpClient, settings));
+    internal CustomerAddressesClient(HttpClient httpClient, ClientSettings settings, ILogger logger) =>
+        (Customers, Addresses, BillingAddresses) = CreateResourceClients(new ApiConnection(httpClient, settings, logger));
 
     /// <inheritdoc/>
     public ICustomersClient Customers { get; }

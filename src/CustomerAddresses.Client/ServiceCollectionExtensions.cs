@@ -59,21 +59,25 @@ public static class CustomerAddressesServiceCollectionExtensions
             .AddHttpClient(HttpClientName)
             .ConfigureHttpClient((sp, httpClient) => CustomerAddressesClient.Configure(httpClient, sp.GetRequiredService<ClientSettings>()))
             .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
-            .AddHttpMessageHandler(sp => new ClientRequestHandler(sp.GetRequiredService<ClientSettings>()))
+            .AddHttpMessageHandler(sp => new ClientRequestHandler(sp.GetRequiredService<ClientSettings>(), Logger(sp)))
             .AddHttpMessageHandler(sp => new AuthenticationHandler(sp.GetRequiredService<ClientSettings>()))
             .RedactLoggedHeaders(static _ => true);
         builder.AddResilienceHandler(ResiliencePipelineSetup.PipelineName, static (pipeline, context) => ResiliencePipelineSetup.Configure(
             pipeline,
             context.ServiceProvider.GetRequiredService<ClientSettings>(),
-            context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(CustomerAddressesClient.LoggerCategory)));
+            Logger(context.ServiceProvider)));
         builder.AddHttpMessageHandler(static () => new ResponseBufferingHandler());
 
         services.TryAddTransient<ICustomerAddressesClient>(sp => new CustomerAddressesClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            sp.GetRequiredService<ClientSettings>()));
+            sp.GetRequiredService<ClientSettings>(),
+            Logger(sp)));
         services.TryAddTransient(sp => sp.GetRequiredService<ICustomerAddressesClient>().Customers);
         services.TryAddTransient(sp => sp.GetRequiredService<ICustomerAddressesClient>().Addresses);
         services.TryAddTransient(sp => sp.GetRequiredService<ICustomerAddressesClient>().BillingAddresses);
         return builder;
     }
+
+    private static ILogger Logger(IServiceProvider services) =>
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(CustomerAddressesClient.LoggerCategory);
 }

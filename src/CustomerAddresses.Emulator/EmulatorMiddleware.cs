@@ -49,18 +49,18 @@ internal sealed class EmulatorMiddleware(CustomerAddressesEmulatorOptions option
         context.Items["request_id"] = Guid.NewGuid().ToString("D");
         context.Response.Headers["Request-Id"] = (string)context.Items["request_id"]!;
         string body = string.Empty;
-        if (options.RecordRequests && context.Request.ContentLength is > 0)
-        {
-            context.Request.EnableBuffering();
-            using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
-            body = await reader.ReadToEndAsync(context.RequestAborted);
-            context.Request.Body.Position = 0;
-        }
-
         (EmulatorFault fault, int retryAfter) = Roll();
         statistics.Count(fault);
         try
         {
+            if (options.RecordRequests && context.Request.ContentLength is > 0)
+            {
+                context.Request.EnableBuffering();
+                using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
+                body = await reader.ReadToEndAsync(context.RequestAborted);
+                context.Request.Body.Position = 0;
+            }
+
             await ServeAsync(context, next, fault, retryAfter);
         }
         finally

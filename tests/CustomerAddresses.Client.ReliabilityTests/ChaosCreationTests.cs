@@ -68,7 +68,7 @@ public sealed class ChaosCreationTests(ITestOutputHelper output)
         List<IGrouping<string?, EmulatedRequest>> calls = emulator.Requests
             .Where(r => r.Method == "POST" && r.Path.EndsWith("/addresses", StringComparison.Ordinal))
             .GroupBy(r => r.ClientRequestId).ToList();
-        Assert.Equal(Creates, calls.Count);
+        Assert.InRange(calls.Count, outcomes.Count(o => o.Id is not null), Creates); // a create that timed out before the server read it never arrived
         Assert.All(calls, call => Assert.All(call.SkipLast(1), attempt => Assert.Equal(EmulatorFault.RateLimited, attempt.Fault)));
         Assert.Equal(stored.Count, stored.Select(a => a.Description).Distinct().Count()); // nothing was stored twice
 

@@ -18,7 +18,7 @@ internal sealed class AddressesClient : IAddressesClient
     {
         TypedId.ThrowIfDefault(customerId, nameof(customerId));
         RequestChecks.Validate(request);
-        return SendAsync(customerId, request, cancellationToken);
+        return ClientTelemetry.RunAsync("addresses.create", (this, customerId, request, cancellationToken), static s => s.Item1.SendAsync(s.customerId, s.request, s.cancellationToken));
     }
 
     public IAsyncEnumerable<Address> ListAsync(CustomerId customerId, ListAddressesOptions? options = null, CancellationToken cancellationToken = default)

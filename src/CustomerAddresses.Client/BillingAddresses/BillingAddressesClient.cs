@@ -16,7 +16,7 @@ internal sealed class BillingAddressesClient : IBillingAddressesClient
     {
         TypedId.ThrowIfDefault(organizationId, nameof(organizationId));
         RequestChecks.Validate(request);
-        return SendAsync(organizationId, request, cancellationToken);
+        return ClientTelemetry.RunAsync("billing_addresses.add", (this, organizationId, request, cancellationToken), static s => s.Item1.SendAsync(s.organizationId, s.request, s.cancellationToken));
     }
 
     private async Task<BillingAddress> SendAsync(OrganizationId organizationId, AddBillingAddressRequest request, CancellationToken cancellationToken)

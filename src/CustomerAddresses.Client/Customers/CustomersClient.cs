@@ -15,7 +15,7 @@ internal sealed class CustomersClient : ICustomersClient
     public Task<Customer> CreateAsync(CreateCustomerRequest request, CancellationToken cancellationToken = default)
     {
         RequestChecks.Validate(request);
-        return SendAsync(request, cancellationToken);
+        return ClientTelemetry.RunAsync("customers.create", (this, request, cancellationToken), static s => s.Item1.SendAsync(s.request, s.cancellationToken));
     }
 
     private async Task<Customer> SendAsync(CreateCustomerRequest request, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ internal static partial class ApiErrorReader
         IReadOnlyList<ApiFieldError> fields = parsed.Fields
             .Select(f => new ApiFieldError(redactor.Redact(f.Field), redactor.Redact(f.Message), redactor.Redact(f.Code)))
             .ToArray();
-        string? requestId = redactor.Redact(parsed.RequestId ?? Header(response, "Request-Id") ?? Header(response, "X-Request-Id"));
+        string? requestId = redactor.Redact(parsed.RequestId ?? ResponseReader.RequestIdHeader(response));
         TimeSpan? retryAfter = RetryAfter(response, timeProvider);
         string message = Message(operation, response, parsed.Code, detail, fields, requestId, parsed.IsJson ? null : excerpt, retryAfter);
 
@@ -159,9 +159,6 @@ internal static partial class ApiErrorReader
         string line = OneLine(text, maxChars);
         return line.Length == 0 ? null : line;
     }
-
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
 
     internal static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider timeProvider)
     {

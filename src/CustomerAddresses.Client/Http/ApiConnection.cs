@@ -2,6 +2,7 @@ using CustomerAddresses.Client.Addresses;
 using CustomerAddresses.Client.BillingAddresses;
 using CustomerAddresses.Client.Customers;
 using CustomerAddresses.Client.Serialization;
+using Microsoft.Extensions.Logging;
 using Refit;
 
 namespace CustomerAddresses.Client.Http;
@@ -16,11 +17,11 @@ internal sealed class ApiConnection
     /// </summary>
     private static readonly RefitSettings s_refitSettings = CreateRefitSettings();
 
-    internal ApiConnection(HttpClient httpClient, ClientSettings settings)
+    internal ApiConnection(HttpClient httpClient, ClientSettings settings, ILogger logger)
     {
         HttpClient = httpClient;
         Settings = settings;
-        Reader = new ResponseReader(settings.Redactor, settings.TimeProvider);
+        Reader = new ResponseReader(settings.Redactor, settings.TimeProvider, logger);
         Customers = RestService.ForGenerated<ICustomersApi>(httpClient, s_refitSettings);
         Addresses = RestService.ForGenerated<IAddressesApi>(httpClient, s_refitSettings);
         BillingAddresses = RestService.ForGenerated<IBillingAddressesApi>(httpClient, s_refitSettings);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Polly.Timeout;
 
 namespace CustomerAddresses.Client.Http;
@@ -5,16 +7,31 @@ namespace CustomerAddresses.Client.Http;
 /// <summary>
 /// The outermost handler: gives every call one <c>X-Client-Request-Id</c> that stays the same on every attempt, so
 /// server logs can join the attempts of one call, and turns the pipeline's timeout into a
-/// <see cref="TimeoutException"/> so that no Polly type reaches the caller.
+/// <see cref="TimeoutException"/> so that no Polly type reaches the caller. It logs each call's start and end
+/// (method, route template, status, duration, attempts, request ids).
 /// </summary>
 internal sealed class ClientRequestHandler : DelegatingHandler
 {
     /// <summary>The correlation header; documented in the README.</summary>
     internal const string HeaderName = "X-Client-Request-Id";
 
-    private readonly ClientSettings _settings;
+    /// <summary>How many times the pipeline retried this request; set by the retry strategy.</summary>
+    internal static readonly HttpRequestOptionsKey<int> RetriesKey = new("CustomerAddresses.Client.Retries");
 
-    internal ClientRequestHandler(ClientSettings settings) => _settings = settings;
+    private readonly ClientSettings _settings;
+    private readonly ILogger _logger;
+
+    internal ClientRequestHandler(ClientSettings settings, ILogger logger)
+    {
+        _settings = settings;
+        _logger = logger;
+    }
+
+    internal static void CountRetry(HttpRequestMessage request) =>
+        request.Options.Set(RetriesKey, (request.Options.TryGetValue(RetriesKey, out int retries) ? retries : 0) + 1);
+
+    private static int Attempts(HttpRequestMessage request) =>
+        1 + (request.Options.TryGetValue(RetriesKey, out int retries) ? retries : 0);
 
     internal static string? IdOf(HttpRequestMessage request) =>
         request.Headers.TryGetValues(HeaderName, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
@@ -26,16 +43,36 @@ internal sealed class ClientRequestHandler : DelegatingHandler
             request.Headers.TryAddWithoutValidation(HeaderName, Guid.NewGuid().ToString("D"));
         }
 
+        string method = request.Method.Method;
+        string route = RouteTemplate.Of(request, _settings.BaseAddress);
+        string? clientRequestId = IdOf(request);
+        CallLog.Sending(_logger, method, route, clientRequestId);
+        long started = Stopwatch.GetTimestamp();
         try
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                string? requestId = ResponseReader.RequestIdHeader(response);
+                CallLog.Answered(_logger, method, route, (int)response.StatusCode, Elapsed(started), Attempts(request), _settings.Redactor.Redact(requestId), clientRequestId);
+            }
+
+            return response;
         }
         catch (TimeoutRejectedException e)
         {
+            CallLog.Failed(_logger, method, route, Elapsed(started), Attempts(request), nameof(TimeoutException), clientRequestId);
             throw new TimeoutException(
-                $"{request.Method} {RouteTemplate.Of(request, _settings.BaseAddress)} did not complete within {e.Timeout.TotalSeconds:0.###} s " +
+                $"{method} {route} did not complete within {e.Timeout.TotalSeconds:0.###} s " +
                 $"(attempt timeout {_settings.AttemptTimeout.TotalSeconds:0.###} s, total timeout {_settings.TotalTimeout.TotalSeconds:0.###} s). " +
-                $"Client request id: {IdOf(request)}.");
+                $"Client request id: {clientRequestId}.");
+        }
+        catch (Exception e)
+        {
+            CallLog.Failed(_logger, method, route, Elapsed(started), Attempts(request), e.GetType().Name, clientRequestId);
+            throw;
         }
     }
+
+    private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 }

@@ -35,7 +35,14 @@ internal static class ResiliencePipelineSetup
                     args.Outcome.Result is { } response ? RetryRules.RetryAfter(response, settings) : null),
                 OnRetry = args =>
                 {
-                    if (logger.IsEnabled(LogLevel.Warning) && args.Context.GetRequestMessage() is { } request)
+                    if (args.Context.GetRequestMessage() is not { } request)
+                    {
+                        return default;
+                    }
+
+                    ClientRequestHandler.CountRetry(request);
+                    ClientTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("http.request.method", request.Method.Method));
+                    if (logger.IsEnabled(LogLevel.Warning))
                     {
                         ResilienceLog.Retrying(
                             logger,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CustomerAddresses.Client.Errors;
 using CustomerAddresses.Client.Serialization;
+using Microsoft.Extensions.Logging;
 
 namespace CustomerAddresses.Client.Http;
 
@@ -17,11 +18,13 @@ internal sealed class ResponseReader
 
     private readonly SecretRedactor _redactor;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
 
-    internal ResponseReader(SecretRedactor redactor, TimeProvider timeProvider)
+    internal ResponseReader(SecretRedactor redactor, TimeProvider timeProvider, ILogger logger)
     {
         _redactor = redactor;
         _timeProvider = timeProvider;
+        _logger = logger;
     }
 
     internal async Task<T> ReadResourceAsync<T>(
@@ -41,7 +44,8 @@ internal sealed class ResponseReader
 
         try
         {
-            T? value = ResourceEnvelope.Read(buffer.AsSpan(0, length), typeInfo, out _);
+            T? value = ResourceEnvelope.Read(buffer.AsSpan(0, length), typeInfo, out string? requestId);
+            ClientTelemetry.Succeeded(response, _redactor.Redact(requestId ?? RequestIdHeader(response)));
             return value ?? throw Unexpected(response, operation, "the body holds no resource", buffer.AsSpan(0, length).ToArray(), null);
         }
         catch (Exception e) when (IsMalformedJson(e))
@@ -75,6 +79,7 @@ internal sealed class ResponseReader
                     throw Unexpected(response, operation, "the list holds a null item", null, null);
                 }
 
+                ClientTelemetry.Succeeded(response, _redactor.Redact(body.Meta?.RequestId ?? RequestIdHeader(response)));
                 return body;
             }
             catch (Exception e) when (IsMalformedJson(e))
@@ -88,13 +93,15 @@ internal sealed class ResponseReader
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw await ApiErrorReader.ReadAsync(response, operation, _redactor, _timeProvider, cancellationToken).ConfigureAwait(false);
+            CustomerAddressesApiException error = await ApiErrorReader.ReadAsync(response, operation, _redactor, _timeProvider, cancellationToken).ConfigureAwait(false);
+            CallLog.ApiError(_logger, operation, (int)error.StatusCode, error.ErrorCode, error.RequestId);
+            throw error;
         }
     }
 
     /// <summary>An exception for a success response whose body breaks the contract.</summary>
     internal UnexpectedResponseException Unexpected(HttpResponseMessage response, string operation, string problem, byte[]? body, Exception? inner) =>
-        Unexpected(response.StatusCode, RequestId(response), operation, problem, body, inner);
+        Unexpected(response.StatusCode, _redactor.Redact(RequestIdHeader(response)), operation, problem, body, inner);
 
     internal UnexpectedResponseException Unexpected(HttpStatusCode status, string? requestId, string operation, string problem, byte[]? body, Exception? inner)
     {
@@ -112,7 +119,8 @@ internal sealed class ResponseReader
     internal static bool IsMalformedJson(Exception e) =>
         e is JsonException || (e is InvalidOperationException && e.InnerException is System.Text.DecoderFallbackException);
 
-    private static string? RequestId(HttpResponseMessage response) =>
+    /// <summary>The server's request id from the <c>Request-Id</c> or <c>X-Request-Id</c> header.</summary>
+    internal static string? RequestIdHeader(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Request-Id", out IEnumerable<string>? a) ? a.FirstOrDefault()
         : response.Headers.TryGetValues("X-Request-Id", out IEnumerable<string>? b) ? b.FirstOrDefault()
         : null;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using CustomerAddresses.Client.Http;
@@ -16,6 +17,7 @@ namespace CustomerAddresses.Client.Pagination;
 internal static class AddressPaginator
 {
     internal const string Operation = "List addresses (GET customers/{customer_id}/addresses)";
+    internal const string TelemetryName = "addresses.list";
 
     internal static async IAsyncEnumerable<Page<Address>> PagesAsync(
         ApiConnection connection,
@@ -25,17 +27,45 @@ internal static class AddressPaginator
     {
         var step = new Step(firstQuery, null);
         var seenCursors = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            (Page<Address> page, Step? next) = await FetchAsync(connection, customerId, step, seenCursors, cancellationToken).ConfigureAwait(false);
-            yield return page;
-            if (next is null)
-            {
-                yield break;
-            }
 
-            step = next;
+        // One activity and one duration for the whole listing, however many pages the caller reads.
+        using Activity? activity = ClientTelemetry.ActivitySource.StartActivity(TelemetryName, ActivityKind.Client);
+        activity?.SetTag(ClientTelemetry.OperationTag, TelemetryName);
+        long started = Stopwatch.GetTimestamp();
+        string? errorType = null;
+        int pages = 0;
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Page<Address> page;
+                Step? next;
+                try
+                {
+                    (page, next) = await FetchAsync(connection, customerId, step, seenCursors, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    errorType = ClientTelemetry.Failed(activity, e);
+                    throw;
+                }
+
+                pages++;
+                ClientTelemetry.PagesFetched.Add(1, new KeyValuePair<string, object?>(ClientTelemetry.OperationTag, TelemetryName));
+                activity?.SetTag(ClientTelemetry.PageCountTag, pages);
+                yield return page;
+                if (next is null)
+                {
+                    yield break;
+                }
+
+                step = next;
+            }
+        }
+        finally
+        {
+            ClientTelemetry.Record(TelemetryName, started, errorType);
         }
     }
 
@@ -52,7 +82,7 @@ internal static class AddressPaginator
             : await connection.Addresses.ListAsync(customerId.Value, q.After, q.PerPage, q.OrderBy, q.Status, q.Search, q.Id, q.Limit, q.Offset, cancellationToken).ConfigureAwait(false);
 
         AddressListBody body = await connection.Reader.ReadAddressListAsync(response, Operation, cancellationToken).ConfigureAwait(false);
-        string? requestId = body.Meta?.RequestId ?? Header(response, "Request-Id") ?? Header(response, "X-Request-Id");
+        string? requestId = connection.Settings.Redactor.Redact(body.Meta?.RequestId ?? ResponseReader.RequestIdHeader(response));
         CustomerId owner = body.CustomerId ?? customerId;
         List<Address> items = body.IsOffsetShape ? body.Addresses ?? [] : body.Data ?? [];
         foreach (Address item in items)
@@ -137,9 +167,6 @@ internal static class AddressPaginator
     }
 
     private static string ApiCursorForMessage(string cursor) => cursor.Length <= 64 ? cursor : cursor[..64] + "…";
-
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
 
     /// <summary>The decoded value of one query parameter of <paramref name="uri"/>, or null.</summary>
     internal static string? QueryValue(Uri uri, string name)
