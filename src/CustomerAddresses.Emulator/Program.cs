@@ -1,30 +1,38 @@
 using System.Globalization;
-using CustomerAddresses.Emulator;
 using Microsoft.Extensions.Configuration;
 
-// dotnet run --project src/CustomerAddresses.Emulator -- --urls http://127.0.0.1:5080 [--api-key KEY] [--session-token TOKEN]
-//   [--offset-paging true] [--seed 1] [--server-error-rate 0.1] [--rate-limit-rate 0.1] [--retry-after-seconds 1]
-//   [--latency-rate 0.1] [--latency 00:00:02] [--abort-rate 0.1]
-IConfiguration arguments = new ConfigurationBuilder().AddCommandLine(args).Build();
-double Rate(string key) => double.Parse(arguments[key] ?? "0", CultureInfo.InvariantCulture);
+namespace CustomerAddresses.Emulator;
 
-var options = new CustomerAddressesEmulatorOptions
+/// <summary>The emulator as a program of its own.</summary>
+internal static class Program
 {
-    Url = arguments["urls"] ?? "http://127.0.0.1:5080",
-    ApiKey = arguments["api-key"],
-    SessionToken = arguments["session-token"],
-    OffsetPaging = bool.Parse(arguments["offset-paging"] ?? "false"),
-    Seed = int.Parse(arguments["seed"] ?? "1", CultureInfo.InvariantCulture),
-    ServerErrorRate = Rate("server-error-rate"),
-    RateLimitRate = Rate("rate-limit-rate"),
-    RetryAfterSeconds = int.Parse(arguments["retry-after-seconds"] ?? "1", CultureInfo.InvariantCulture),
-    LatencyRate = Rate("latency-rate"),
-    Latency = TimeSpan.Parse(arguments["latency"] ?? "00:00:02", CultureInfo.InvariantCulture),
-    AbortRate = Rate("abort-rate"),
-    RecordRequests = false,
-};
+    // dotnet run --project src/CustomerAddresses.Emulator -- --urls http://127.0.0.1:5080 [--api-key KEY] [--session-token TOKEN]
+    //   [--offset-paging true] [--seed 1] [--server-error-rate 0.1] [--rate-limit-rate 0.1] [--retry-after-seconds 1]
+    //   [--latency-rate 0.1] [--latency 00:00:02] [--abort-rate 0.1]
+    private static async Task Main(string[] args)
+    {
+        IConfiguration arguments = new ConfigurationBuilder().AddCommandLine(args).Build();
+        double Rate(string key) => double.Parse(arguments[key] ?? "0", CultureInfo.InvariantCulture);
 
-await using CustomerAddressesEmulator emulator = await CustomerAddressesEmulator.StartAsync(options);
-Console.WriteLine($"CustomerAddresses emulator listening on {emulator.BaseAddress} (Ctrl+C to stop)");
-await emulator.WaitForShutdownAsync();
-Console.WriteLine(emulator.Statistics);
+        var options = new CustomerAddressesEmulatorOptions
+        {
+            Url = arguments["urls"] ?? "http://127.0.0.1:5080",
+            ApiKey = arguments["api-key"],
+            SessionToken = arguments["session-token"],
+            OffsetPaging = bool.Parse(arguments["offset-paging"] ?? "false"),
+            Seed = int.Parse(arguments["seed"] ?? "1", CultureInfo.InvariantCulture),
+            ServerErrorRate = Rate("server-error-rate"),
+            RateLimitRate = Rate("rate-limit-rate"),
+            RetryAfterSeconds = int.Parse(arguments["retry-after-seconds"] ?? "1", CultureInfo.InvariantCulture),
+            LatencyRate = Rate("latency-rate"),
+            Latency = TimeSpan.Parse(arguments["latency"] ?? "00:00:02", CultureInfo.InvariantCulture),
+            AbortRate = Rate("abort-rate"),
+            RecordRequests = false,
+        };
+
+        await using CustomerAddressesEmulator emulator = await CustomerAddressesEmulator.StartAsync(options);
+        Console.WriteLine($"CustomerAddresses emulator listening on {emulator.BaseAddress} (Ctrl+C to stop)");
+        await emulator.WaitForShutdownAsync();
+        Console.WriteLine(emulator.Statistics);
+    }
+}

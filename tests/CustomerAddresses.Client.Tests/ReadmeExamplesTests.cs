@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CustomerAddresses.Client.Testing;
 using CustomerAddresses.Client.Tests.Support;
 using CustomerAddresses.Emulator;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,18 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Ann", Email = "ann@example.com" });
         Assert.Matches("^ctm_[a-z0-9]{26}$", customer.Id.Value);
         Assert.Equal(1, emulator.CustomerCount);
+    }
+
+    [Fact]
+    public async Task Fake_listing_from_the_test_kit()
+    {
+        IReadOnlyList<Page<Address>> pages = CustomerAddressesModelFactory.Pages(
+            Enumerable.Range(1, 25).Select(i => CustomerAddressesModelFactory.Address(description: $"Address {i}")), pageSize: 10);
+        IAsyncEnumerable<Address> listing = CustomerAddressesModelFactory.AsAsyncItems(pages);
+
+        List<Address> all = await listing.ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 25).Select(i => $"Address {i}"), all.Select(a => a.Description));
+        Assert.Equal(3, pages.Count);
     }
 
     [Fact]

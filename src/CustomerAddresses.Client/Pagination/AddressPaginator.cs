@@ -41,6 +41,10 @@ internal static class AddressPaginator
                 cancellationToken.ThrowIfCancellationRequested();
                 Page<Address> page;
                 Step? next;
+                // An iterator resumes in its caller's context: make the listing's activity current for each page, so
+                // that the page's HTTP spans are its children and its outcome is tagged on it.
+                Activity? callers = Activity.Current;
+                Activity.Current = activity ?? callers;
                 try
                 {
                     (page, next) = await FetchAsync(connection, customerId, step, seenCursors, cancellationToken).ConfigureAwait(false);
@@ -49,6 +53,10 @@ internal static class AddressPaginator
                 {
                     errorType = ClientTelemetry.Failed(activity, e);
                     throw;
+                }
+                finally
+                {
+                    Activity.Current = callers;
                 }
 
                 pages++;

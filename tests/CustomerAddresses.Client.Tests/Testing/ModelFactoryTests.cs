@@ -1,0 +1,93 @@
+using CustomerAddresses.Client.Testing;
+
+namespace CustomerAddresses.Client.Tests.Testing;
+
+/// <summary>The test kit as a user meets it: code that depends on the client, tested with a fake and no HTTP.</summary>
+public sealed class ModelFactoryTests
+{
+    /// <summary>Code a user might write: counts a customer's offices across every page.</summary>
+    private sealed class OfficeCounter(IAddressesClient addresses)
+    {
+        public async Task<int> CountAsync(CustomerId customer, CancellationToken cancellationToken = default)
+        {
+            int offices = 0;
+            await foreach (Address address in addresses.ListAsync(customer, new ListAddressesOptions { Search = "Office" }, cancellationToken))
+            {
+                offices += address.Description?.StartsWith("Office", StringComparison.Ordinal) == true ? 1 : 0;
+            }
+
+            return offices;
+        }
+    }
+
+    /// <summary>A fake built from the factory: what a user writes instead of standing up a server.</summary>
+    private sealed class FakeAddresses(IReadOnlyList<Page<Address>> pages) : IAddressesClient
+    {
+        public ListAddressesOptions? LastOptions { get; private set; }
+
+        public Task<Address> CreateAsync(CustomerId customerId, CreateAddressRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(CustomerAddressesModelFactory.Address(customerId: customerId, city: request.City, country: request.Country));
+
+        public IAsyncEnumerable<Address> ListAsync(CustomerId customerId, ListAddressesOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            LastOptions = options;
+            return CustomerAddressesModelFactory.AsAsyncItems(pages, cancellationToken);
+        }
+
+        public IAsyncEnumerable<Page<Address>> ListPagesAsync(CustomerId customerId, ListAddressesOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            LastOptions = options;
+            return CustomerAddressesModelFactory.AsAsyncPages(pages, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task User_code_is_tested_against_factory_pages_without_HTTP()
+    {
+        Customer customer = CustomerAddressesModelFactory.Customer(name: "Ada");
+        IEnumerable<Address> addresses = Enumerable.Range(1, 25).Select(i =>
+            CustomerAddressesModelFactory.Address(customerId: customer.Id, description: i % 5 == 0 ? $"Office {i}" : $"Home {i}"));
+        var fake = new FakeAddresses(CustomerAddressesModelFactory.Pages(addresses, pageSize: 10));
+
+        int offices = await new OfficeCounter(fake).CountAsync(customer.Id);
+
+        Assert.Equal(5, offices);
+        Assert.Equal("Office", fake.LastOptions?.Search);
+    }
+
+    [Fact]
+    public void Pages_look_like_the_servers()
+    {
+        IReadOnlyList<Page<Address>> pages = CustomerAddressesModelFactory.Pages(Enumerable.Range(0, 25).Select(_ => CustomerAddressesModelFactory.Address()), pageSize: 10);
+
+        Assert.Equal([10, 10, 5], pages.Select(p => p.Items.Count));
+        Assert.Equal([true, true, false], pages.Select(p => p.HasMore));
+        Assert.Equal(["cursor-1", "cursor-2", null], pages.Select(p => p.NextCursor));
+        Assert.All(pages, p => Assert.Equal(25, p.EstimatedTotal));
+        Assert.False(Assert.Single(CustomerAddressesModelFactory.Pages(Array.Empty<Address>())).HasMore);
+    }
+
+    [Fact]
+    public void Generated_ids_are_valid_and_never_repeat()
+    {
+        Address[] addresses = Enumerable.Range(0, 100).Select(_ => CustomerAddressesModelFactory.Address()).ToArray();
+        BillingAddress billing = CustomerAddressesModelFactory.BillingAddress();
+
+        Assert.Equal(100, addresses.Select(a => a.Id).Distinct().Count());
+        Assert.All(addresses, a => Assert.Equal(ResourceIdKind.Address, ResourceIds.Identify(a.Id.Value)));
+        Assert.All(addresses, a => Assert.Equal(ResourceIdKind.Customer, ResourceIds.Identify(a.CustomerId.Value)));
+        Assert.Equal(ResourceIdKind.BillingAddress, ResourceIds.Identify(billing.Id.Value));
+        Assert.Equal(CountryCode.UnitedStates, addresses[0].Country);
+        Assert.Equal(AddressStatus.Active, addresses[0].Status);
+    }
+
+    [Fact]
+    public async Task Fake_listings_honour_cancellation()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            await CustomerAddressesModelFactory.AsAsyncItems(CustomerAddressesModelFactory.Pages([CustomerAddressesModelFactory.Address()]), cts.Token).ToListAsync());
+    }
+}

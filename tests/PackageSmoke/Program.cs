@@ -1,0 +1,76 @@
+// Proves the packages work as packages: what is inside them, their dependencies, and the source-generated
+// Refit and JSON code, by calling every endpoint of the packaged emulator through the packaged client.
+using System.IO.Compression;
+using System.Reflection;
+using System.Xml.Linq;
+using CustomerAddresses.Client;
+using CustomerAddresses.Emulator;
+
+string version = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CustomerAddressesVersion").Value!;
+string packages = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine("artifacts", "packages"));
+var problems = new List<string>();
+
+void Check(bool ok, string what)
+{
+    Console.WriteLine($"{(ok ? "ok  " : "FAIL")} {what}");
+    if (!ok)
+    {
+        problems.Add(what);
+    }
+}
+
+foreach (string id in new[] { "CustomerAddresses.Client", "CustomerAddresses.Client.Testing" })
+{
+    string nupkg = Path.Combine(packages, $"{id}.{version}.nupkg");
+    using ZipArchive zip = ZipFile.OpenRead(nupkg);
+    string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
+    XDocument nuspec = XDocument.Load(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+    XNamespace ns = nuspec.Root!.Name.Namespace;
+    XElement metadata = nuspec.Root.Element(ns + "metadata")!;
+    Check(entries.Contains("README.md") && metadata.Element(ns + "readme")?.Value == "README.md", $"{id}: the README is the package readme");
+    Check(metadata.Element(ns + "license")?.Value == "MIT", $"{id}: license expression MIT");
+    Check(!string.IsNullOrWhiteSpace(metadata.Element(ns + "description")?.Value) && !string.IsNullOrWhiteSpace(metadata.Element(ns + "tags")?.Value), $"{id}: description and tags");
+    Check(File.Exists(Path.ChangeExtension(nupkg, ".snupkg")), $"{id}: symbols package");
+    if (id == "CustomerAddresses.Client")
+    {
+        foreach (string tfm in new[] { "net8.0", "net10.0" })
+        {
+            Check(entries.Contains($"lib/{tfm}/CustomerAddresses.Client.dll") && entries.Contains($"lib/{tfm}/CustomerAddresses.Client.xml"), $"{id}: {tfm} assembly with XML docs");
+        }
+    }
+}
+
+await using CustomerAddressesEmulator emulator = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { ApiKey = "smoke-key", SessionToken = "smoke-session" });
+using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, ApiKey = "smoke-key", SessionToken = "smoke-session" });
+
+Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Smoke", Email = "smoke@example.com" });
+Check(customer.Id.Value.StartsWith("ctm_", StringComparison.Ordinal), $"create customer: {customer.Id}");
+for (int i = 0; i < 5; i++)
+{
+    await client.Addresses.CreateAsync(customer.Id, new CreateAddressRequest { Region = "R", City = $"City {i}", Country = "US" });
+}
+
+int listed = 0;
+await foreach (Address address in client.Addresses.ListAsync(customer.Id, new ListAddressesOptions { PerPage = 2 }))
+{
+    listed++;
+}
+
+Check(listed == 5, $"create and list addresses over 3 pages: {listed}");
+BillingAddress billing = await client.BillingAddresses.AddAsync(OrganizationId.Parse("org_smoke"), new AddBillingAddressRequest
+{
+    Name = "HQ", Company = "Smoke Ltd", AddressLine1 = "1 Road", City = "Leeds", State = "West Yorkshire", PostalCode = "LS1", Country = "GB",
+});
+Check(billing.Id.Value.StartsWith("billing_", StringComparison.Ordinal), $"add billing address: {billing.Id}");
+try
+{
+    await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Smoke", Email = "smoke@example.com" });
+    Check(false, "duplicate email refused");
+}
+catch (ConflictException e)
+{
+    Check(e.ExistingCustomerId == customer.Id, "duplicate email refused with the existing id");
+}
+
+Console.WriteLine(problems.Count == 0 ? $"Package smoke test passed for {version}." : $"Package smoke test FAILED: {string.Join("; ", problems)}");
+return problems.Count == 0 ? 0 : 1;
