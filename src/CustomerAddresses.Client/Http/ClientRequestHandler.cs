@@ -44,9 +44,12 @@ internal sealed class ClientRequestHandler : DelegatingHandler
         }
 
         string method = request.Method.Method;
-        string route = RouteTemplate.Of(request, _settings.BaseAddress);
         string? clientRequestId = IdOf(request);
-        CallLog.Sending(_logger, method, route, clientRequestId);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            CallLog.Sending(_logger, method, Route(request), clientRequestId);
+        }
+
         long started = Stopwatch.GetTimestamp();
         try
         {
@@ -54,13 +57,14 @@ internal sealed class ClientRequestHandler : DelegatingHandler
             if (_logger.IsEnabled(LogLevel.Information))
             {
                 string? requestId = ResponseReader.RequestIdHeader(response);
-                CallLog.Answered(_logger, method, route, (int)response.StatusCode, Elapsed(started), Attempts(request), _settings.Redactor.Redact(requestId), clientRequestId);
+                CallLog.Answered(_logger, method, Route(request), (int)response.StatusCode, Elapsed(started), Attempts(request), _settings.Redactor.Redact(requestId), clientRequestId);
             }
 
             return response;
         }
         catch (TimeoutRejectedException e)
         {
+            string route = Route(request);
             CallLog.Failed(_logger, method, route, Elapsed(started), Attempts(request), nameof(TimeoutException), clientRequestId);
             throw new TimeoutException(
                 $"{method} {route} did not complete within {e.Timeout.TotalSeconds:0.###} s " +
@@ -69,10 +73,13 @@ internal sealed class ClientRequestHandler : DelegatingHandler
         }
         catch (Exception e)
         {
-            CallLog.Failed(_logger, method, route, Elapsed(started), Attempts(request), e.GetType().Name, clientRequestId);
+            CallLog.Failed(_logger, method, Route(request), Elapsed(started), Attempts(request), e.GetType().Name, clientRequestId);
             throw;
         }
     }
 
     private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    /// <summary>Computed only for a log line that is written: it splits the path.</summary>
+    private string Route(HttpRequestMessage request) => RouteTemplate.Of(request, _settings.BaseAddress);
 }

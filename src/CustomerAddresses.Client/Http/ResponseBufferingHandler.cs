@@ -17,13 +17,13 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         try
         {
             HttpContent original = response.Content;
-            (byte[] buffer, int length, bool truncated) = await ReadAsync(original, cancellationToken).ConfigureAwait(false);
+            (byte[] rented, int length, bool truncated) = await ReadAsync(original, cancellationToken).ConfigureAwait(false);
             if (truncated)
             {
                 throw new ResponseTooLargeException(MaxBufferBytes);
             }
 
-            var buffered = new ByteArrayContent(buffer, 0, length);
+            var buffered = new PooledBufferContent(rented, length);
             foreach (KeyValuePair<string, IEnumerable<string>> header in original.Headers)
             {
                 buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -40,11 +40,11 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         }
     }
 
-    private static async Task<(byte[] Buffer, int Length, bool Truncated)> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async Task<(byte[] Rented, int Length, bool Truncated)> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
         try
         {
-            return await BodyReader.ReadAsync(content, MaxBufferBytes, cancellationToken).ConfigureAwait(false);
+            return await BodyReader.ReadPooledAsync(content, MaxBufferBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException e)
         {

@@ -36,21 +36,32 @@ internal sealed class ResponseReader
     {
         await ThrowIfFailedAsync(response, operation, cancellationToken).ConfigureAwait(false);
 
-        (byte[] buffer, int length, bool truncated) = await BodyReader.ReadAsync(response.Content, MaxResourceBytes, cancellationToken).ConfigureAwait(false);
-        if (truncated)
+        if (response.Content is PooledBufferContent pooled)
         {
-            throw Unexpected(response, operation, $"the body is larger than {MaxResourceBytes / (1024 * 1024)} MiB", null, null);
+            // The usual case: the pipeline already holds the body; parse it in place.
+            return pooled.Span.Length > MaxResourceBytes
+                ? throw Unexpected(response, operation, $"the body is larger than {MaxResourceBytes / (1024 * 1024)} MiB", null, null)
+                : Parse(response, pooled.Span, typeInfo, operation);
         }
 
+        (byte[] buffer, int length, bool truncated) = await BodyReader.ReadAsync(response.Content, MaxResourceBytes, cancellationToken).ConfigureAwait(false);
+        return truncated
+            ? throw Unexpected(response, operation, $"the body is larger than {MaxResourceBytes / (1024 * 1024)} MiB", null, null)
+            : Parse(response, buffer.AsSpan(0, length), typeInfo, operation);
+    }
+
+    private T Parse<T>(HttpResponseMessage response, ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo, string operation)
+        where T : class
+    {
         try
         {
-            T? value = ResourceEnvelope.Read(buffer.AsSpan(0, length), typeInfo, out string? requestId);
+            T? value = ResourceEnvelope.Read(body, typeInfo, out string? requestId);
             ClientTelemetry.Succeeded(response, _redactor.Redact(requestId ?? RequestIdHeader(response)));
-            return value ?? throw Unexpected(response, operation, "the body holds no resource", buffer.AsSpan(0, length).ToArray(), null);
+            return value ?? throw Unexpected(response, operation, "the body holds no resource", body.ToArray(), null);
         }
         catch (Exception e) when (IsMalformedJson(e))
         {
-            throw Unexpected(response, operation, e.Message, buffer.AsSpan(0, length).ToArray(), e);
+            throw Unexpected(response, operation, e.Message, body.ToArray(), e);
         }
     }
 
@@ -61,32 +72,39 @@ internal sealed class ResponseReader
     {
         await ThrowIfFailedAsync(response, operation, cancellationToken).ConfigureAwait(false);
 
-        Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        AddressListBody? body;
+        try
         {
-            try
+            if (response.Content is PooledBufferContent pooled)
             {
-                AddressListBody? body = await JsonSerializer
-                    .DeserializeAsync(stream, CustomerAddressesJsonContext.Default.AddressListBody, cancellationToken)
-                    .ConfigureAwait(false);
-                if (body is null || (body.Data is null && body.Addresses is null))
-                {
-                    throw Unexpected(response, operation, "the body holds neither 'data' nor 'addresses'", null, null);
-                }
-
-                if ((body.Data ?? body.Addresses)!.Contains(null!))
-                {
-                    throw Unexpected(response, operation, "the list holds a null item", null, null);
-                }
-
-                ClientTelemetry.Succeeded(response, _redactor.Redact(body.Meta?.RequestId ?? RequestIdHeader(response)));
-                return body;
+                body = JsonSerializer.Deserialize(pooled.Span, CustomerAddressesJsonContext.Default.AddressListBody);
             }
-            catch (Exception e) when (IsMalformedJson(e))
+            else
             {
-                throw Unexpected(response, operation, e.Message, null, e);
+                Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    body = await JsonSerializer.DeserializeAsync(stream, CustomerAddressesJsonContext.Default.AddressListBody, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
+        catch (Exception e) when (IsMalformedJson(e))
+        {
+            throw Unexpected(response, operation, e.Message, null, e);
+        }
+
+        if (body is null || (body.Data is null && body.Addresses is null))
+        {
+            throw Unexpected(response, operation, "the body holds neither 'data' nor 'addresses'", null, null);
+        }
+
+        if ((body.Data ?? body.Addresses)!.Contains(null!))
+        {
+            throw Unexpected(response, operation, "the list holds a null item", null, null);
+        }
+
+        ClientTelemetry.Succeeded(response, _redactor.Redact(body.Meta?.RequestId ?? RequestIdHeader(response)));
+        return body;
     }
 
     internal async Task ThrowIfFailedAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)

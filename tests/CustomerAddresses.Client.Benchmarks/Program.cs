@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using CustomerAddresses.Client;
+using CustomerAddresses.Client.Benchmarks;
+
+// dotnet run -c Release --project tests/CustomerAddresses.Client.Benchmarks -- --filter '*'   the benchmarks
+// ... -- --quick                                                                         each once, in-process, checked
+// ... -- --peak                                                                          peak memory while streaming
+if (args.Contains("--quick"))
+{
+    return await QuickCheck();
+}
+
+if (args.Contains("--peak"))
+{
+    await PeakMemory();
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
+
+// Runs every benchmark once and checks that both sides of each pair return the same thing: the benchmarks cannot rot.
+static async Task<int> QuickCheck()
+{
+    var failures = new List<string>();
+    void Same<T>(string name, T baseline, T sdk)
+    {
+        bool same = EqualityComparer<T>.Default.Equals(baseline, sdk);
+        Console.WriteLine($"{(same ? "ok  " : "FAIL")} {name}: baseline {baseline}, sdk {sdk}");
+        if (!same)
+        {
+            failures.Add(name);
+        }
+    }
+
+    var inMemory = new InMemoryBenchmarks();
+    inMemory.Setup();
+    Same("get a page of 50", await inMemory.GetPage_Baseline(), await inMemory.GetPage_Sdk());
+    Same("create an address", await inMemory.CreateAddress_Baseline(), await inMemory.CreateAddress_Sdk());
+    Same("add a billing address", await inMemory.AddBillingAddress_Baseline(), await inMemory.AddBillingAddress_Sdk());
+    inMemory.Cleanup();
+
+    var streaming = new StreamingBenchmarks { Total = 10_000 };
+    streaming.Setup();
+    Same("stream 10,000 addresses", await streaming.Stream_Baseline(), await streaming.Stream_Sdk());
+    streaming.Cleanup();
+
+    var loopback = new LoopbackBenchmarks();
+    loopback.Setup();
+    Same("32 callers over loopback", (await loopback.Concurrent_Baseline()).Sum(), (await loopback.Concurrent_Sdk()).Sum());
+    loopback.Cleanup();
+
+    Console.WriteLine(failures.Count == 0 ? "Benchmarks: quick check passed." : $"Benchmarks: quick check FAILED: {string.Join(", ", failures)}");
+    return failures.Count == 0 ? 0 : 1;
+}
+
+// Streams 10,000 and 100,000 addresses and samples the managed heap every 10 pages: streaming means the peak
+// does not grow with the total.
+static async Task PeakMemory()
+{
+    foreach (int total in new[] { 10_000, 100_000 })
+    {
+        var (sdk, http, baseline) = Clients.InMemory(new CannedApi().WithAddresses(total, 200, lazy: true), new CannedApi().WithAddresses(total, 200, lazy: true));
+        long sdkPeak = 0;
+        int count = 0;
+        GC.Collect();
+        long floor = GC.GetTotalMemory(forceFullCollection: true);
+        await foreach (Address address in sdk.Addresses.ListAsync(CustomerId.Parse(CannedApi.CustomerId), new ListAddressesOptions { PerPage = 200 }))
+        {
+            if (++count % 2000 == 0)
+            {
+                sdkPeak = Math.Max(sdkPeak, GC.GetTotalMemory(forceFullCollection: true) - floor);
+            }
+        }
+
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        int baselineCount = await baseline.StreamAsync(CannedApi.CustomerId, 200);
+        Console.WriteLine($"stream {total,7:N0} addresses (sdk {count:N0}, baseline {baselineCount:N0}): SDK peak retained managed memory {sdkPeak / 1024.0:N0} KiB above the floor");
+        sdk.Dispose();
+        http.Dispose();
+        _ = allocated;
+    }
+}
