@@ -88,12 +88,14 @@ internal static class ClientTelemetry
     }
 
     /// <summary>Adds the outcome of a successful response to the operation's activity, if one is being recorded.</summary>
-    internal static void Succeeded(HttpResponseMessage response, string? requestId)
+    /// <param name="response">The response.</param>
+    /// <param name="requestId">Computes the request id; called only when there is an activity to tag.</param>
+    internal static void Succeeded<TState>(HttpResponseMessage response, TState state, Func<TState, string?> requestId)
     {
         if (Activity.Current is { Source.Name: Name } activity)
         {
             activity.SetTag(StatusCodeTag, (int)response.StatusCode);
-            activity.SetTag(RequestIdTag, requestId);
+            activity.SetTag(RequestIdTag, requestId(state));
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CustomerAddresses.Client.Http;
 
 /// <summary>
@@ -17,9 +19,15 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         try
         {
             HttpContent original = response.Content;
+            if (original.Headers.ContentLength > MaxBufferBytes)
+            {
+                throw new ResponseTooLargeException(MaxBufferBytes); // refused before a byte is read
+            }
+
             (byte[] rented, int length, bool truncated) = await ReadAsync(original, cancellationToken).ConfigureAwait(false);
             if (truncated)
             {
+                ArrayPool<byte>.Shared.Return(rented);
                 throw new ResponseTooLargeException(MaxBufferBytes);
             }
 

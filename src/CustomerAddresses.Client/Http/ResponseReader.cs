@@ -44,10 +44,17 @@ internal sealed class ResponseReader
                 : Parse(response, pooled.Span, typeInfo, operation);
         }
 
-        (byte[] buffer, int length, bool truncated) = await BodyReader.ReadAsync(response.Content, MaxResourceBytes, cancellationToken).ConfigureAwait(false);
-        return truncated
-            ? throw Unexpected(response, operation, $"the body is larger than {MaxResourceBytes / (1024 * 1024)} MiB", null, null)
-            : Parse(response, buffer.AsSpan(0, length), typeInfo, operation);
+        (byte[] rented, int length, bool truncated) = await BodyReader.ReadPooledAsync(response.Content, MaxResourceBytes, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return truncated
+                ? throw Unexpected(response, operation, $"the body is larger than {MaxResourceBytes / (1024 * 1024)} MiB", null, null)
+                : Parse(response, rented.AsSpan(0, length), typeInfo, operation);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     private T Parse<T>(HttpResponseMessage response, ReadOnlySpan<byte> body, JsonTypeInfo<T> typeInfo, string operation)
@@ -56,7 +63,7 @@ internal sealed class ResponseReader
         try
         {
             T? value = ResourceEnvelope.Read(body, typeInfo, out string? requestId);
-            ClientTelemetry.Succeeded(response, _redactor.Redact(requestId ?? RequestIdHeader(response)));
+            ClientTelemetry.Succeeded(response, (this, response, requestId), static s => s.Item1._redactor.Redact(s.requestId ?? RequestIdHeader(s.response)));
             return value ?? throw Unexpected(response, operation, "the body holds no resource", body.ToArray(), null);
         }
         catch (Exception e) when (IsMalformedJson(e))
@@ -103,7 +110,7 @@ internal sealed class ResponseReader
             throw Unexpected(response, operation, "the list holds a null item", null, null);
         }
 
-        ClientTelemetry.Succeeded(response, _redactor.Redact(body.Meta?.RequestId ?? RequestIdHeader(response)));
+        ClientTelemetry.Succeeded(response, (this, response, body), static s => s.Item1._redactor.Redact(s.body.Meta?.RequestId ?? RequestIdHeader(s.response)));
         return body;
     }
 
