@@ -89,6 +89,7 @@ internal static class ClientTelemetry
 
     /// <summary>Adds the outcome of a successful response to the operation's activity, if one is being recorded.</summary>
     /// <param name="response">The response.</param>
+    /// <param name="state">What <paramref name="requestId"/> needs, passed without a closure.</param>
     /// <param name="requestId">Computes the request id; called only when there is an activity to tag.</param>
     internal static void Succeeded<TState>(HttpResponseMessage response, TState state, Func<TState, string?> requestId)
     {
