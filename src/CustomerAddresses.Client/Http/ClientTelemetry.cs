@@ -38,8 +38,7 @@ internal static class ClientTelemetry
     /// <summary>Runs one SDK operation inside its activity, and measures it.</summary>
     internal static async Task<T> RunAsync<T, TState>(string operation, TState state, Func<TState, Task<T>> body)
     {
-        using Activity? activity = ActivitySource.StartActivity(operation, ActivityKind.Client);
-        activity?.SetTag(OperationTag, operation);
+        using Activity? activity = StartOperation(operation);
         long started = Stopwatch.GetTimestamp();
         string? errorType = null;
         try
@@ -55,6 +54,14 @@ internal static class ClientTelemetry
         {
             Record(operation, started, errorType);
         }
+    }
+
+    /// <summary>Starts an operation's activity, if anyone listens, tagged with the operation's name.</summary>
+    internal static Activity? StartOperation(string operation)
+    {
+        Activity? activity = ActivitySource.StartActivity(operation, ActivityKind.Client);
+        activity?.SetTag(OperationTag, operation);
+        return activity;
     }
 
     /// <summary>Marks the activity failed and returns the <c>error.type</c> of the measurement.</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CustomerAddresses.Client.Errors;
@@ -125,15 +124,13 @@ internal sealed class ResponseReader
     }
 
     /// <summary>An exception for a success response whose body breaks the contract.</summary>
-    internal UnexpectedResponseException Unexpected(HttpResponseMessage response, string operation, string problem, byte[]? body, Exception? inner) =>
-        Unexpected(response.StatusCode, _redactor.Redact(RequestIdHeader(response)), operation, problem, body, inner);
-
-    internal UnexpectedResponseException Unexpected(HttpStatusCode status, string? requestId, string operation, string problem, byte[]? body, Exception? inner)
+    internal UnexpectedResponseException Unexpected(HttpResponseMessage response, string operation, string problem, byte[]? body, Exception? inner)
     {
+        string? requestId = _redactor.Redact(RequestIdHeader(response));
         string? excerpt = body is null ? null : _redactor.Redact(ApiErrorReader.Excerpt(body, ApiErrorReader.ExcerptLength));
-        string message = $"{operation} returned {(int)status} but its response could not be read: {_redactor.Redact(ApiErrorReader.OneLine(problem, 300))}."
-            + (requestId is null ? string.Empty : $" Request id: {_redactor.Redact(requestId)}.");
-        return (UnexpectedResponseException)new UnexpectedResponseException(status, message, inner)
+        string message = $"{operation} returned {(int)response.StatusCode} but its response could not be read: {_redactor.Redact(ApiErrorReader.OneLine(problem, 300))}."
+            + (requestId is null ? string.Empty : $" Request id: {requestId}.");
+        return (UnexpectedResponseException)new UnexpectedResponseException(response.StatusCode, message, inner)
             .WithDetails(new ApiErrorDetails(null, null, null, null, [], requestId, null, excerpt));
     }
 

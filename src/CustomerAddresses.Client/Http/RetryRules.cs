@@ -29,12 +29,11 @@ internal static class RetryRules
         bool full = settings.RetryUnsafeRequests || (request is not null && IsIdempotent(request.Method));
         if (outcome.Result is { } response)
         {
-            if (RetryAfter(response, settings) is { } wait && wait > settings.MaxRetryAfter)
-            {
-                return false; // fail fast: the caller learns the wait from the exception instead of hanging
-            }
+            bool retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (full && IsTransientStatus(response.StatusCode));
 
-            return response.StatusCode == HttpStatusCode.TooManyRequests || (full && IsTransientStatus(response.StatusCode));
+            // Fail fast past the cap: the caller learns the wait from the exception instead of hanging. Only a
+            // response that would be retried has its Retry-After read, so a success costs no header parsing.
+            return retryable && !(RetryAfter(response, settings) is { } wait && wait > settings.MaxRetryAfter);
         }
 
         return outcome.Exception switch

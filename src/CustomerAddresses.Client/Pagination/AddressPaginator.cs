@@ -29,8 +29,7 @@ internal static class AddressPaginator
         var seenCursors = new HashSet<string>(StringComparer.Ordinal);
 
         // One activity and one duration for the whole listing, however many pages the caller reads.
-        using Activity? activity = ClientTelemetry.ActivitySource.StartActivity(TelemetryName, ActivityKind.Client);
-        activity?.SetTag(ClientTelemetry.OperationTag, TelemetryName);
+        using Activity? activity = ClientTelemetry.StartOperation(TelemetryName);
         long started = Stopwatch.GetTimestamp();
         string? errorType = null;
         int pages = 0;
