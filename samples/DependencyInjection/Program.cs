@@ -24,7 +24,7 @@ using IHost host = builder.Build();
 await host.StartAsync(); // validates the options: a bad BaseAddress stops here with a clear message
 
 ILogger logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sample");
-ICustomerAddressesClient client = host.Services.GetRequiredService<ICustomerAddressesClient>();
+CustomerAddressesClient client = host.Services.GetRequiredService<CustomerAddressesClient>();
 
 Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Grace Hopper", Email = $"grace.{Guid.NewGuid():N}@example.com" });
 logger.LogInformation("Created customer {CustomerId}", customer.Id);

@@ -52,7 +52,7 @@ try
     Console.WriteLine("3. Listing every address, 50 per page:");
     int pages = 0;
     int listed = 0;
-    await foreach (Page<Address> page in client.Addresses.ListPagesAsync(customer.Id, new ListAddressesOptions { PerPage = 50, Order = SortOrder.Ascending }))
+    await foreach (Page<Address> page in client.Addresses.ListAsync(customer.Id, new ListAddressesOptions { PerPage = 50, Order = SortOrder.Ascending }).AsPages())
     {
         pages++;
         listed += page.Items.Count;

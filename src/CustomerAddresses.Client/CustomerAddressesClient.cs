@@ -1,22 +1,25 @@
 using System.Net.Http.Headers;
 using System.Reflection;
-using CustomerAddresses.Client.Addresses;
-using CustomerAddresses.Client.BillingAddresses;
-using CustomerAddresses.Client.Customers;
-using CustomerAddresses.Client.Http;
-using Microsoft.Extensions.Http.Resilience;
+using CustomerAddresses.Client.Configuration;
+using CustomerAddresses.Client.Core;
+using CustomerAddresses.Client.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CustomerAddresses.Client;
 
 /// <summary>
-/// The client of the customers, addresses and billing addresses API. With dependency injection, register it with
-/// <c>services.AddCustomerAddressesClient(...)</c> and take <see cref="ICustomerAddressesClient"/>; without, create
-/// one instance with <see cref="CustomerAddressesClient(CustomerAddressesClientOptions)"/>, share it, and dispose it
-/// when done. Instances are thread-safe.
+/// The client of the customers, addresses and billing addresses API, one property per resource group. With dependency
+/// injection, register it with <c>services.AddCustomerAddressesClient(...)</c> and take this type (or one resource
+/// client); without, create one instance with <see cref="CustomerAddressesClient(CustomerAddressesClientOptions)"/>,
+/// share it, and dispose it when done. Instances are thread-safe.
 /// </summary>
-public sealed class CustomerAddressesClient : ICustomerAddressesClient, IDisposable
+/// <remarks>
+/// The resource clients are classes with virtual methods, not interfaces, so that methods can be added without
+/// breaking a test double: derive from one, override what the test calls, and return it from an override of the
+/// matching property here.
+/// </remarks>
+public class CustomerAddressesClient : IDisposable
 {
     private static readonly ProductInfoHeaderValue s_userAgent = new(
         "CustomerAddresses.Client",
@@ -26,6 +29,9 @@ public sealed class CustomerAddressesClient : ICustomerAddressesClient, IDisposa
     internal const string LoggerCategory = "CustomerAddresses.Client";
 
     private readonly HttpClient? _ownedHttpClient;
+    private readonly CustomersClient? _customers;
+    private readonly AddressesClient? _addresses;
+    private readonly BillingAddressesClient? _billingAddresses;
 
     /// <summary>Creates a client with its own connection pool, for programs without dependency injection.</summary>
     /// <param name="options">The settings; they are copied, so later changes do not affect this client.</param>
@@ -36,41 +42,50 @@ public sealed class CustomerAddressesClient : ICustomerAddressesClient, IDisposa
     {
     }
 
+    /// <summary>Initializes an instance for a test double: override the resource properties the test uses.</summary>
+    protected CustomerAddressesClient()
+    {
+    }
+
     /// <summary>The standalone pipeline over any primary handler; tests pass one that fails on cue.</summary>
     internal CustomerAddressesClient(CustomerAddressesClientOptions options, HttpMessageHandler primaryHandler)
     {
         ClientSettings settings = ClientSettings.From(options);
         ILogger logger = (settings.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LoggerCategory);
-        var handler = new ClientRequestHandler(settings, logger)
-        {
-            InnerHandler = new AuthenticationHandler(settings)
-            {
-                InnerHandler = new ResilienceHandler(ResiliencePipelineSetup.Build(settings, logger))
-                {
-                    InnerHandler = new ResponseBufferingHandler { InnerHandler = primaryHandler },
-                },
-            },
-        };
-        _ownedHttpClient = new HttpClient(handler, disposeHandler: true);
+        _ownedHttpClient = new HttpClient(ClientPipeline.Create(settings, logger, primaryHandler), disposeHandler: true);
         Configure(_ownedHttpClient, settings);
-        (Customers, Addresses, BillingAddresses) = CreateResourceClients(new ApiConnection(_ownedHttpClient, settings, logger));
+        (_customers, _addresses, _billingAddresses) = CreateResourceClients(new OperationInvoker(_ownedHttpClient, settings, logger));
     }
 
     /// <summary>Wraps an HttpClient from the factory, already configured by <see cref="Configure"/>; the factory owns it.</summary>
     internal CustomerAddressesClient(HttpClient httpClient, ClientSettings settings, ILogger logger) =>
-        (Customers, Addresses, BillingAddresses) = CreateResourceClients(new ApiConnection(httpClient, settings, logger));
+        (_customers, _addresses, _billingAddresses) = CreateResourceClients(new OperationInvoker(httpClient, settings, logger));
 
-    /// <inheritdoc/>
-    public ICustomersClient Customers { get; }
+    /// <summary>Gets the customer operations.</summary>
+    public virtual CustomersClient Customers => _customers ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
 
-    /// <inheritdoc/>
-    public IAddressesClient Addresses { get; }
+    /// <summary>Gets the customer address operations.</summary>
+    public virtual AddressesClient Addresses => _addresses ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
 
-    /// <inheritdoc/>
-    public IBillingAddressesClient BillingAddresses { get; }
+    /// <summary>Gets the organization billing address operations.</summary>
+    public virtual BillingAddressesClient BillingAddresses => _billingAddresses ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
 
     /// <summary>Releases the connection pool of a client created with the public constructor; otherwise does nothing.</summary>
-    public void Dispose() => _ownedHttpClient?.Dispose();
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the connection pool of a client created with the public constructor.</summary>
+    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedHttpClient?.Dispose();
+        }
+    }
 
     /// <summary>
     /// Points an HttpClient at the base address and names the SDK in <c>User-Agent</c>. Its own timeout is off:
@@ -80,9 +95,12 @@ public sealed class CustomerAddressesClient : ICustomerAddressesClient, IDisposa
     {
         httpClient.BaseAddress = settings.BaseAddress;
         httpClient.Timeout = Timeout.InfiniteTimeSpan;
-        httpClient.DefaultRequestHeaders.UserAgent.Add(s_userAgent);
+        if (!httpClient.DefaultRequestHeaders.UserAgent.Contains(s_userAgent))
+        {
+            httpClient.DefaultRequestHeaders.UserAgent.Add(s_userAgent);
+        }
     }
 
-    private static (ICustomersClient, IAddressesClient, IBillingAddressesClient) CreateResourceClients(ApiConnection connection) =>
-        (new CustomersClient(connection), new AddressesClient(connection), new BillingAddressesClient(connection));
+    private static (CustomersClient, AddressesClient, BillingAddressesClient) CreateResourceClients(OperationInvoker invoker) =>
+        (new CustomersClient(invoker), new AddressesClient(invoker), new BillingAddressesClient(invoker));
 }

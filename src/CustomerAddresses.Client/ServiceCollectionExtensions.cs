@@ -1,5 +1,7 @@
 using CustomerAddresses.Client;
-using CustomerAddresses.Client.Http;
+using CustomerAddresses.Client.Configuration;
+using CustomerAddresses.Client.Resilience;
+using CustomerAddresses.Client.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -14,8 +16,9 @@ public static class CustomerAddressesServiceCollectionExtensions
     public const string HttpClientName = "CustomerAddresses.Client";
 
     /// <summary>
-    /// Registers <see cref="ICustomerAddressesClient"/> (and <see cref="ICustomersClient"/>, <see cref="IAddressesClient"/>,
-    /// <see cref="IBillingAddressesClient"/>) configured in code. The options are validated when the host starts.
+    /// Registers <see cref="CustomerAddressesClient"/> (and <see cref="CustomersClient"/>, <see cref="AddressesClient"/>,
+    /// <see cref="BillingAddressesClient"/>) configured in code. The options are validated when the host starts.
+    /// Calling it again configures the same single client (later settings win) and never adds a second pipeline.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; <see cref="CustomerAddressesClientOptions.BaseAddress"/> is required.</param>
@@ -32,9 +35,10 @@ public static class CustomerAddressesServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="ICustomerAddressesClient"/> (and the per-resource clients) configured from a configuration
-    /// section with the keys <c>BaseAddress</c>, <c>ApiKey</c>, <c>SessionToken</c> and <c>AllowInsecureHttp</c>.
-    /// The options are validated when the host starts.
+    /// Registers <see cref="CustomerAddressesClient"/> (and the per-resource clients) configured from a configuration
+    /// section whose keys are the option names, such as <c>BaseAddress</c>, <c>ApiKey</c> and <c>MaxRetries</c>.
+    /// The options are validated when the host starts. Calling it again configures the same single client (later
+    /// settings win) and never adds a second pipeline.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="section">The section, for example <c>configuration.GetSection("CustomerAddresses")</c>.</param>
@@ -52,6 +56,13 @@ public static class CustomerAddressesServiceCollectionExtensions
 
     private static IHttpClientBuilder AddCore(IServiceCollection services)
     {
+        // A second call only adds its configuration: the handlers and the resilience pipeline exist once per client.
+        if (services.Any(static d => d.ServiceType == typeof(Registered)))
+        {
+            return services.AddHttpClient(HttpClientName);
+        }
+
+        services.AddSingleton<Registered>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerAddressesClientOptions>, CustomerAddressesClientOptionsValidator>());
         services.TryAddSingleton(sp => ClientSettings.From(sp.GetRequiredService<IOptions<CustomerAddressesClientOptions>>().Value));
 
@@ -68,16 +79,19 @@ public static class CustomerAddressesServiceCollectionExtensions
             Logger(context.ServiceProvider)));
         builder.AddHttpMessageHandler(static () => new ResponseBufferingHandler());
 
-        services.TryAddTransient<ICustomerAddressesClient>(sp => new CustomerAddressesClient(
+        services.TryAddTransient(sp => new CustomerAddressesClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             sp.GetRequiredService<ClientSettings>(),
             Logger(sp)));
-        services.TryAddTransient(sp => sp.GetRequiredService<ICustomerAddressesClient>().Customers);
-        services.TryAddTransient(sp => sp.GetRequiredService<ICustomerAddressesClient>().Addresses);
-        services.TryAddTransient(sp => sp.GetRequiredService<ICustomerAddressesClient>().BillingAddresses);
+        services.TryAddTransient(sp => sp.GetRequiredService<CustomerAddressesClient>().Customers);
+        services.TryAddTransient(sp => sp.GetRequiredService<CustomerAddressesClient>().Addresses);
+        services.TryAddTransient(sp => sp.GetRequiredService<CustomerAddressesClient>().BillingAddresses);
         return builder;
     }
 
     private static ILogger Logger(IServiceProvider services) =>
         services.GetRequiredService<ILoggerFactory>().CreateLogger(CustomerAddressesClient.LoggerCategory);
+
+    /// <summary>Marks a collection in which the client is registered already.</summary>
+    private sealed class Registered;
 }

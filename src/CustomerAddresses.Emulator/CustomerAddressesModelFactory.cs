@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace CustomerAddresses.Client.Testing;
 
 /// <summary>
 /// Builds models, pages and listings for your own unit tests of code that depends on
-/// <see cref="ICustomerAddressesClient"/>, without HTTP. Every argument has a sensible default; ids left out are
+/// <see cref="CustomerAddressesClient"/>, without HTTP. Every argument has a sensible default; ids left out are
 /// generated in the documented shape and never repeat within a process.
 /// </summary>
 public static class CustomerAddressesModelFactory
@@ -117,7 +116,7 @@ public static class CustomerAddressesModelFactory
             UpdatedAt = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero),
         };
 
-    /// <summary>Splits items into pages as a server would, each but the last with a cursor to the next.</summary>
+    /// <summary>Splits items into pages as a server would, each but the last with a token for the next.</summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="items">All the items.</param>
     /// <param name="pageSize">Items per page.</param>
@@ -136,39 +135,17 @@ public static class CustomerAddressesModelFactory
         return chunks.Select((chunk, i) => new Page<T>(
             chunk,
             hasMore: i < chunks.Length - 1,
-            nextCursor: i < chunks.Length - 1 ? $"cursor-{i + 1}" : null,
+            continuationToken: i < chunks.Length - 1 ? $"page-{i + 2}" : null,
             estimatedTotal: total)).ToArray();
     }
 
-    /// <summary>Streams pages as <see cref="IAddressesClient.ListPagesAsync"/> does: return it from a fake.</summary>
+    /// <summary>
+    /// A listing over items split into pages as a server would: return it from a fake of a client's list method.
+    /// Enumerating it yields the items; <see cref="AsyncPageable{T}.AsPages"/> yields the pages and resumes from their tokens.
+    /// </summary>
     /// <typeparam name="T">The item type.</typeparam>
-    /// <param name="pages">The pages, in order.</param>
-    /// <param name="cancellationToken">Ends the stream when cancelled, as the real client does.</param>
-    /// <returns>The pages, one at a time.</returns>
-    public static async IAsyncEnumerable<Page<T>> AsAsyncPages<T>(IEnumerable<Page<T>> pages, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(pages);
-        foreach (Page<T> page in pages)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await Task.Yield();
-            yield return page;
-        }
-    }
-
-    /// <summary>Streams the items of pages as <see cref="IAddressesClient.ListAsync"/> does: return it from a fake.</summary>
-    /// <typeparam name="T">The item type.</typeparam>
-    /// <param name="pages">The pages, in order.</param>
-    /// <param name="cancellationToken">Ends the stream when cancelled, as the real client does.</param>
-    /// <returns>The items, one at a time.</returns>
-    public static async IAsyncEnumerable<T> AsAsyncItems<T>(IEnumerable<Page<T>> pages, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (Page<T> page in AsAsyncPages(pages, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (T item in page.Items)
-            {
-                yield return item;
-            }
-        }
-    }
+    /// <param name="items">All the items.</param>
+    /// <param name="pageSize">Items per page.</param>
+    /// <returns>The listing.</returns>
+    public static AsyncPageable<T> Pageable<T>(IEnumerable<T> items, int pageSize = 50) => AsyncPageable<T>.FromPages(Pages(items, pageSize));
 }

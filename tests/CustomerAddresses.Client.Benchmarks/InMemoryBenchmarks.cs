@@ -51,7 +51,7 @@ public class InMemoryBenchmarks
     [BenchmarkCategory("Get a page of 50"), Benchmark]
     public async Task<int> GetPage_Sdk()
     {
-        await foreach (Page<Address> page in _sdk.Addresses.ListPagesAsync(s_customer, s_page))
+        await foreach (Page<Address> page in _sdk.Addresses.ListAsync(s_customer, s_page).AsPages())
         {
             return page.Items.Count;
         }

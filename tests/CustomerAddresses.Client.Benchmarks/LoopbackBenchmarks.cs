@@ -57,7 +57,7 @@ public class LoopbackBenchmarks
         int items = 0;
         for (int i = 0; i < RequestsPerCaller; i++)
         {
-            await foreach (Page<Address> page in _sdk.Addresses.ListPagesAsync(_customer, s_page))
+            await foreach (Page<Address> page in _sdk.Addresses.ListAsync(_customer, s_page).AsPages())
             {
                 items += page.Items.Count;
                 break;

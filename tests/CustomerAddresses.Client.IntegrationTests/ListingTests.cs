@@ -18,7 +18,7 @@ public sealed class ListingTests(ThousandAddresses data) : IClassFixture<Thousan
         var ids = new List<string>();
         int pages = 0;
 
-        await foreach (Page<Address> page in data.Client.Addresses.ListPagesAsync(data.CustomerId, options))
+        await foreach (Page<Address> page in data.Client.Addresses.ListAsync(data.CustomerId, options).AsPages())
         {
             pages++;
             Assert.True(page.Items.Count <= perPage);
@@ -34,8 +34,8 @@ public sealed class ListingTests(ThousandAddresses data) : IClassFixture<Thousan
     [Fact]
     public async Task The_server_default_page_size_is_50_and_larger_requests_are_clamped_at_200()
     {
-        Page<Address> defaultPage = await data.Client.Addresses.ListPagesAsync(data.CustomerId).FirstAsync();
-        Page<Address> largest = await data.Client.Addresses.ListPagesAsync(data.CustomerId, new ListAddressesOptions { PerPage = 200 }).FirstAsync();
+        Page<Address> defaultPage = await data.Client.Addresses.ListAsync(data.CustomerId).AsPages().FirstAsync();
+        Page<Address> largest = await data.Client.Addresses.ListAsync(data.CustomerId, new ListAddressesOptions { PerPage = 200 }).AsPages().FirstAsync();
 
         Assert.Equal(50, defaultPage.Items.Count);
         Assert.Equal(200, largest.Items.Count);
@@ -43,22 +43,22 @@ public sealed class ListingTests(ThousandAddresses data) : IClassFixture<Thousan
     }
 
     [Fact]
-    public async Task Resuming_from_a_next_cursor_continues_exactly_where_the_first_listing_stopped()
+    public async Task Resuming_from_a_continuation_token_continues_exactly_where_the_first_listing_stopped()
     {
         var options = new ListAddressesOptions { PerPage = 7, Order = SortOrder.Ascending };
         var firstPart = new List<string>();
         string? cursor = null;
-        await foreach (Page<Address> page in data.Client.Addresses.ListPagesAsync(data.CustomerId, options))
+        await foreach (Page<Address> page in data.Client.Addresses.ListAsync(data.CustomerId, options).AsPages())
         {
             firstPart.AddRange(page.Items.Select(a => a.Id.Value));
-            cursor = page.NextCursor;
+            cursor = page.ContinuationToken;
             if (firstPart.Count >= 21)
             {
                 break;
             }
         }
 
-        List<Address> rest = await data.Client.Addresses.ListAsync(data.CustomerId, options with { After = cursor }).ToListAsync();
+        List<Address> rest = await data.Client.Addresses.ListAsync(data.CustomerId, options).AsPages(cursor).SelectMany(p => p.Items.ToAsyncEnumerable()).ToListAsync();
 
         Assert.Equal(data.Ascending, firstPart.Concat(rest.Select(a => a.Id.Value)));
     }

@@ -36,7 +36,7 @@ public sealed class ChaosPagingTests(ITestOutputHelper output)
         Chaos.TurnOnFaults(emulator.Options);
         var listed = new List<string>();
         int pages = 0;
-        await foreach (Page<Address> page in client.Addresses.ListPagesAsync(customer.Id, new ListAddressesOptions { PerPage = 50, Order = SortOrder.Ascending }))
+        await foreach (Page<Address> page in client.Addresses.ListAsync(customer.Id, new ListAddressesOptions { PerPage = 50, Order = SortOrder.Ascending }).AsPages())
         {
             pages++;
             listed.AddRange(page.Items.Select(a => a.Id.Value));

@@ -141,7 +141,7 @@ public sealed class HostileResponseTests(ITestOutputHelper output)
                     break;
                 case 2:
                     int pages = 0;
-                    await foreach (Page<Address> page in client.Addresses.ListPagesAsync(CustomerId.Parse("ctm_1")))
+                    await foreach (Page<Address> page in client.Addresses.ListAsync(CustomerId.Parse("ctm_1")).AsPages())
                     {
                         Assert.True(++pages < 10, "a listing over one repeated answer must end");
                     }

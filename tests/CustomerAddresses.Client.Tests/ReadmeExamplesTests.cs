@@ -58,7 +58,7 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
     {
         IReadOnlyList<Page<Address>> pages = CustomerAddressesModelFactory.Pages(
             Enumerable.Range(1, 25).Select(i => CustomerAddressesModelFactory.Address(description: $"Address {i}")), pageSize: 10);
-        IAsyncEnumerable<Address> listing = CustomerAddressesModelFactory.AsAsyncItems(pages);
+        AsyncPageable<Address> listing = AsyncPageable<Address>.FromPages(pages);
 
         List<Address> all = await listing.ToListAsync();
         Assert.Equal(Enumerable.Range(1, 25).Select(i => $"Address {i}"), all.Select(a => a.Description));
@@ -74,7 +74,7 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         builder.Services.AddCustomerAddressesClient(builder.Configuration.GetSection("CustomerAddresses"));
 
         using IHost host = builder.Build();
-        Assert.NotNull(host.Services.GetRequiredService<ICustomerAddressesClient>());
+        Assert.NotNull(host.Services.GetRequiredService<CustomerAddressesClient>());
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
 
         using IHost host = builder.Build();
         await Assert.ThrowsAsync<ServerErrorException>(
-            async () => await host.Services.GetRequiredService<IAddressesClient>().ListAsync(Ids.PaddleCustomer).ToListAsync());
+            async () => await host.Services.GetRequiredService<AddressesClient>().ListAsync(Ids.PaddleCustomer).ToListAsync());
         Assert.Single(Api.Requests); // the default retries are gone
     }
 
@@ -170,10 +170,10 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         }
 
         string? cursor = null;
-        await foreach (Page<Address> page in client.Addresses.ListPagesAsync(customer.Id, new ListAddressesOptions { PerPage = 50, Search = "Office", Order = SortOrder.Ascending }))
+        await foreach (Page<Address> page in client.Addresses.ListAsync(customer.Id, new ListAddressesOptions { PerPage = 50, Search = "Office", Order = SortOrder.Ascending }).AsPages())
         {
             Console.WriteLine($"{page.Items.Count} addresses, about {page.EstimatedTotal} in all");
-            cursor = page.NextCursor;
+            cursor = page.ContinuationToken;
         }
 
         BillingAddress billing = await client.BillingAddresses.AddAsync(OrganizationId.Parse("org_2aBcD3"), new AddBillingAddressRequest

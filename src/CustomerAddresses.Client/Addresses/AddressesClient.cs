@@ -1,58 +1,64 @@
-using System.Runtime.CompilerServices;
-using CustomerAddresses.Client.Http;
-using CustomerAddresses.Client.Pagination;
+using CustomerAddresses.Client.Addresses;
+using CustomerAddresses.Client.Core;
+using CustomerAddresses.Client.Core.Paging;
 using CustomerAddresses.Client.Primitives;
-using CustomerAddresses.Client.Serialization;
 
-namespace CustomerAddresses.Client.Addresses;
+namespace CustomerAddresses.Client;
 
-/// <summary>Address operations over one <see cref="ApiConnection"/>.</summary>
-internal sealed class AddressesClient : IAddressesClient
+/// <summary>
+/// Customer address operations. Get one from <see cref="CustomerAddressesClient.Addresses"/>. Thread-safe.
+/// </summary>
+/// <remarks>
+/// Every method is virtual, so a test double can override just the ones it needs and new methods never break it.
+/// </remarks>
+public class AddressesClient
 {
-    private const string CreateOperation = "Create address (POST customers/{customer_id}/addresses)";
-    private readonly ApiConnection _connection;
+    private readonly OperationInvoker? _invoker;
+    private readonly IAddressesApi? _api;
 
-    internal AddressesClient(ApiConnection connection) => _connection = connection;
+    /// <summary>Initializes an instance for a test double; only overridden methods may be called on it.</summary>
+    protected AddressesClient()
+    {
+    }
 
-    public Task<Address> CreateAsync(CustomerId customerId, CreateAddressRequest request, CancellationToken cancellationToken = default)
+    internal AddressesClient(OperationInvoker invoker)
+    {
+        _invoker = invoker;
+        _api = invoker.Api<IAddressesApi>();
+    }
+
+    /// <summary>Creates an address for a customer (<c>POST customers/{customer_id}/addresses</c>). Not retried after it may have reached the server.</summary>
+    /// <param name="customerId">The customer the address belongs to.</param>
+    /// <param name="request">The address; <c>Region</c>, <c>City</c> and <c>Country</c> are required.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The created address; its <see cref="Address.CustomerId"/> is filled in when the server leaves it out.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; nothing was sent.</exception>
+    /// <exception cref="ResourceNotFoundException">The customer does not exist.</exception>
+    /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
+    public virtual Task<Address> CreateAsync(CustomerId customerId, CreateAddressRequest request, CancellationToken cancellationToken = default)
     {
         TypedId.ThrowIfDefault(customerId, nameof(customerId));
         RequestChecks.Validate(request);
-        return ClientTelemetry.RunAsync("addresses.create", (this, customerId, request, cancellationToken), static s => s.Item1.SendAsync(s.customerId, s.request, s.cancellationToken));
+        return Invoker.InvokeAsync(AddressOperations.Create, _api!, (customerId, request), cancellationToken);
     }
 
-    public IAsyncEnumerable<Address> ListAsync(CustomerId customerId, ListAddressesOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Lists a customer's addresses (<c>GET customers/{customer_id}/addresses</c>). Enumerate the result for the
+    /// addresses, fetched lazily one page at a time, or call <see cref="AsyncPageable{T}.AsPages"/> for the pages and
+    /// a continuation token to resume from.
+    /// </summary>
+    /// <param name="customerId">The customer whose addresses to list.</param>
+    /// <param name="options">Filters, order and page size; <see langword="null"/> for the server defaults.</param>
+    /// <param name="cancellationToken">Cancels the listing, including a page request under way.</param>
+    /// <returns>The listing; nothing is sent until it is enumerated.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; thrown by this call, before any request.</exception>
+    /// <exception cref="CustomerAddressesApiException">A page request failed, or the server broke its own paging rules (<see cref="UnexpectedResponseException"/>); thrown during enumeration.</exception>
+    public virtual AsyncPageable<Address> ListAsync(CustomerId customerId, ListAddressesOptions? options = null, CancellationToken cancellationToken = default)
     {
         TypedId.ThrowIfDefault(customerId, nameof(customerId));
-        AddressListQuery query = AddressListQuery.From(options);
-        return ItemsAsync(customerId, query, cancellationToken);
+        (AddressListArgs args, PageQuery first) = AddressListArgs.From(customerId, options);
+        return new OperationPageable<IAddressesApi, AddressListArgs, Address>(Invoker, AddressOperations.List, _api!, args, first, ListQueryChecks.MaxPerPage, cancellationToken);
     }
 
-    public IAsyncEnumerable<Page<Address>> ListPagesAsync(CustomerId customerId, ListAddressesOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        TypedId.ThrowIfDefault(customerId, nameof(customerId));
-        AddressListQuery query = AddressListQuery.From(options);
-        return AddressPaginator.PagesAsync(_connection, customerId, query, cancellationToken);
-    }
-
-    private async IAsyncEnumerable<Address> ItemsAsync(CustomerId customerId, AddressListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (Page<Address> page in AddressPaginator.PagesAsync(_connection, customerId, query, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (Address address in page.Items)
-            {
-                yield return address;
-            }
-        }
-    }
-
-    private async Task<Address> SendAsync(CustomerId customerId, CreateAddressRequest request, CancellationToken cancellationToken)
-    {
-        using HttpResponseMessage response = await _connection.Addresses.CreateAsync(customerId.Value, request, cancellationToken).ConfigureAwait(false);
-        Address address = await _connection.Reader
-            .ReadResourceAsync(response, CustomerAddressesJsonContext.Default.Address, CreateOperation, cancellationToken)
-            .ConfigureAwait(false);
-        address.FillMissingCustomerId(customerId);
-        return address;
-    }
+    private OperationInvoker Invoker => _invoker ?? throw MockOnly.NotOverridden(nameof(AddressesClient));
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace CustomerAddresses.Client;
 
-/// <summary>The body of <see cref="IAddressesClient.CreateAsync"/>. Members left <see langword="null"/> are not sent.</summary>
+/// <summary>The body of <see cref="AddressesClient.CreateAsync"/>. Members left <see langword="null"/> are not sent.</summary>
 public sealed record CreateAddressRequest
 {
     /// <summary>Gets the state, county or region. Required; at most 200 characters.</summary>

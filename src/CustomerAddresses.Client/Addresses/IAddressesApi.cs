@@ -1,19 +1,20 @@
+using CustomerAddresses.Client.Protocol;
 using Refit;
 
 namespace CustomerAddresses.Client.Addresses;
 
-/// <summary>Address endpoints (seeds 000, 001, 002). Responses are read by <see cref="Http.ResponseReader"/>, never by Refit.</summary>
-[Headers("Accept: application/json")]
+/// <summary>Address endpoints (seeds 000, 001, 002). Responses are read by the SDK's response reader, never by Refit.</summary>
 internal interface IAddressesApi
 {
-    [Post("/customers/{customer_id}/addresses")]
+    [Post("/" + AddressOperations.Route)]
     Task<HttpResponseMessage> CreateAsync(
         [AliasAs("customer_id")] string customerId,
         [Body] CreateAddressRequest request,
+        [Property(OperationInfo.OptionName)] OperationInfo operation,
         CancellationToken cancellationToken);
 
     /// <summary>One page; a null argument is left out of the query string.</summary>
-    [Get("/customers/{customer_id}/addresses")]
+    [Get("/" + AddressOperations.Route)]
     Task<HttpResponseMessage> ListAsync(
         [AliasAs("customer_id")] string customerId,
         [AliasAs("after")] string? after,
@@ -24,5 +25,6 @@ internal interface IAddressesApi
         [AliasAs("id")] string? id,
         [AliasAs("limit")] int? limit,
         [AliasAs("offset")] int? offset,
+        [Property(OperationInfo.OptionName)] OperationInfo operation,
         CancellationToken cancellationToken);
 }

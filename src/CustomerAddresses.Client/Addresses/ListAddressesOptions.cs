@@ -1,9 +1,12 @@
 namespace CustomerAddresses.Client;
 
-/// <summary>Filters, order and paging for <see cref="IAddressesClient.ListAsync"/> and <see cref="IAddressesClient.ListPagesAsync"/>.</summary>
+/// <summary>Filters, order and page size for <see cref="AddressesClient.ListAsync"/>.</summary>
 public sealed record ListAddressesOptions
 {
-    /// <summary>Gets the cursor to start after: a <see cref="Page{T}.NextCursor"/> from an earlier call, or an address id.</summary>
+    /// <summary>
+    /// Gets the id of the address to start after (the API's <c>after</c>). To resume a listing, pass a
+    /// <see cref="Page{T}.ContinuationToken"/> to <see cref="AsyncPageable{T}.AsPages"/> instead.
+    /// </summary>
     public string? After { get; init; }
 
     /// <summary>Gets how many addresses to ask for per page, from 1 to 200 (the server default is 50).</summary>

@@ -1,29 +1,46 @@
-using CustomerAddresses.Client.Http;
+using CustomerAddresses.Client.BillingAddresses;
+using CustomerAddresses.Client.Core;
 using CustomerAddresses.Client.Primitives;
-using CustomerAddresses.Client.Serialization;
 
-namespace CustomerAddresses.Client.BillingAddresses;
+namespace CustomerAddresses.Client;
 
-/// <summary>Billing address operations over one <see cref="ApiConnection"/>.</summary>
-internal sealed class BillingAddressesClient : IBillingAddressesClient
+/// <summary>
+/// Organization billing address operations. Get one from <see cref="CustomerAddressesClient.BillingAddresses"/>. Thread-safe.
+/// </summary>
+/// <remarks>
+/// Every method is virtual, so a test double can override just the ones it needs and new methods never break it.
+/// </remarks>
+public class BillingAddressesClient
 {
-    private const string AddOperation = "Add billing address (POST organizations/{id}/billing-addresses)";
-    private readonly ApiConnection _connection;
+    private readonly OperationInvoker? _invoker;
+    private readonly IBillingAddressesApi? _api;
 
-    internal BillingAddressesClient(ApiConnection connection) => _connection = connection;
+    /// <summary>Initializes an instance for a test double; only overridden methods may be called on it.</summary>
+    protected BillingAddressesClient()
+    {
+    }
 
-    public Task<BillingAddress> AddAsync(OrganizationId organizationId, AddBillingAddressRequest request, CancellationToken cancellationToken = default)
+    internal BillingAddressesClient(OperationInvoker invoker)
+    {
+        _invoker = invoker;
+        _api = invoker.Api<IBillingAddressesApi>();
+    }
+
+    /// <summary>Adds a billing address to an organization (<c>POST organizations/{id}/billing-addresses</c>). Not retried after it may have reached the server.</summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="request">The billing address; every member but <c>AddressLine2</c> and <c>IsDefault</c> is required.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The billing address as the server stored it, taken out of the response envelope.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; nothing was sent.</exception>
+    /// <exception cref="AuthenticationFailedException">The session is missing or expired (401).</exception>
+    /// <exception cref="PermissionDeniedException">The member is not an owner or admin of the organization (403).</exception>
+    /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
+    public virtual Task<BillingAddress> AddAsync(OrganizationId organizationId, AddBillingAddressRequest request, CancellationToken cancellationToken = default)
     {
         TypedId.ThrowIfDefault(organizationId, nameof(organizationId));
         RequestChecks.Validate(request);
-        return ClientTelemetry.RunAsync("billing_addresses.add", (this, organizationId, request, cancellationToken), static s => s.Item1.SendAsync(s.organizationId, s.request, s.cancellationToken));
+        return Invoker.InvokeAsync(BillingAddressOperations.Add, _api!, (organizationId, request), cancellationToken);
     }
 
-    private async Task<BillingAddress> SendAsync(OrganizationId organizationId, AddBillingAddressRequest request, CancellationToken cancellationToken)
-    {
-        using HttpResponseMessage response = await _connection.BillingAddresses.AddAsync(organizationId.Value, request, cancellationToken).ConfigureAwait(false);
-        return await _connection.Reader
-            .ReadResourceAsync(response, CustomerAddressesJsonContext.Default.BillingAddress, AddOperation, cancellationToken)
-            .ConfigureAwait(false);
-    }
+    private OperationInvoker Invoker => _invoker ?? throw MockOnly.NotOverridden(nameof(BillingAddressesClient));
 }

@@ -1,28 +1,43 @@
-using CustomerAddresses.Client.Http;
+using CustomerAddresses.Client.Core;
+using CustomerAddresses.Client.Customers;
 using CustomerAddresses.Client.Primitives;
-using CustomerAddresses.Client.Serialization;
 
-namespace CustomerAddresses.Client.Customers;
+namespace CustomerAddresses.Client;
 
-/// <summary>Customer operations over one <see cref="ApiConnection"/>.</summary>
-internal sealed class CustomersClient : ICustomersClient
+/// <summary>
+/// Customer operations. Get one from <see cref="CustomerAddressesClient.Customers"/>. Thread-safe.
+/// </summary>
+/// <remarks>
+/// Every method is virtual, so a test double can override just the ones it needs and new methods never break it.
+/// </remarks>
+public class CustomersClient
 {
-    private const string CreateOperation = "Create customer (POST customers)";
-    private readonly ApiConnection _connection;
+    private readonly OperationInvoker? _invoker;
+    private readonly ICustomersApi? _api;
 
-    internal CustomersClient(ApiConnection connection) => _connection = connection;
+    /// <summary>Initializes an instance for a test double; only overridden methods may be called on it.</summary>
+    protected CustomersClient()
+    {
+    }
 
-    public Task<Customer> CreateAsync(CreateCustomerRequest request, CancellationToken cancellationToken = default)
+    internal CustomersClient(OperationInvoker invoker)
+    {
+        _invoker = invoker;
+        _api = invoker.Api<ICustomersApi>();
+    }
+
+    /// <summary>Creates a customer (<c>POST customers</c>). Not retried after it may have reached the server.</summary>
+    /// <param name="request">The customer to create; <c>Name</c> and <c>Email</c> are required.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The created customer as the server stored it.</returns>
+    /// <exception cref="ArgumentException">The request is invalid; nothing was sent.</exception>
+    /// <exception cref="ConflictException">A customer with this email exists; <see cref="ConflictException.ExistingCustomerId"/> names it when the server does.</exception>
+    /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
+    public virtual Task<Customer> CreateAsync(CreateCustomerRequest request, CancellationToken cancellationToken = default)
     {
         RequestChecks.Validate(request);
-        return ClientTelemetry.RunAsync("customers.create", (this, request, cancellationToken), static s => s.Item1.SendAsync(s.request, s.cancellationToken));
+        return Invoker.InvokeAsync(CustomerOperations.Create, _api!, request, cancellationToken);
     }
 
-    private async Task<Customer> SendAsync(CreateCustomerRequest request, CancellationToken cancellationToken)
-    {
-        using HttpResponseMessage response = await _connection.Customers.CreateAsync(request, cancellationToken).ConfigureAwait(false);
-        return await _connection.Reader
-            .ReadResourceAsync(response, CustomerAddressesJsonContext.Default.Customer, CreateOperation, cancellationToken)
-            .ConfigureAwait(false);
-    }
+    private OperationInvoker Invoker => _invoker ?? throw MockOnly.NotOverridden(nameof(CustomersClient));
 }

@@ -1,11 +1,11 @@
+using CustomerAddresses.Client.Protocol;
 using Refit;
 
 namespace CustomerAddresses.Client.Customers;
 
-/// <summary>Customer endpoints (seed 003). Responses are read by <see cref="Http.ResponseReader"/>, never by Refit.</summary>
-[Headers("Accept: application/json")]
+/// <summary>Customer endpoints (seed 003). Responses are read by the SDK's response reader, never by Refit.</summary>
 internal interface ICustomersApi
 {
-    [Post("/customers")]
-    Task<HttpResponseMessage> CreateAsync([Body] CreateCustomerRequest request, CancellationToken cancellationToken);
+    [Post("/" + CustomerOperations.Route)]
+    Task<HttpResponseMessage> CreateAsync([Body] CreateCustomerRequest request, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
 }

@@ -59,9 +59,11 @@ public class CustomerAddressesApiException : Exception
     /// <summary>Gets the start of the response body, truncated and with credentials removed; useful when the body was not the API's JSON.</summary>
     public string? ResponseExcerpt { get => _responseExcerpt; init => _responseExcerpt = value; }
 
-    /// <summary>Copies what the error reader found into a freshly created exception of any subclass.</summary>
-    internal CustomerAddressesApiException WithDetails(ApiErrorDetails details)
+    /// <summary>Initializes a new instance from what the error reader found, already stripped of credentials.</summary>
+    internal CustomerAddressesApiException(HttpStatusCode statusCode, string message, ApiErrorDetails details, Exception? innerException = null)
+        : base(message, innerException)
     {
+        StatusCode = statusCode;
         _errorType = details.Type;
         _errorCode = details.Code;
         _detail = details.Detail;
@@ -70,6 +72,5 @@ public class CustomerAddressesApiException : Exception
         _requestId = details.RequestId;
         _retryAfter = details.RetryAfter;
         _responseExcerpt = details.ResponseExcerpt;
-        return this;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using CustomerAddresses.Client.Errors;
 
 namespace CustomerAddresses.Client;
 
@@ -11,6 +12,12 @@ public sealed class PermissionDeniedException : CustomerAddressesApiException
     /// <param name="innerException">The exception that caused this one, if any.</param>
     public PermissionDeniedException(HttpStatusCode statusCode, string message, Exception? innerException = null)
         : base(statusCode, message, innerException)
+    {
+    }
+
+    /// <summary>Initializes a new instance from what the error reader found.</summary>
+    internal PermissionDeniedException(HttpStatusCode statusCode, string message, ApiErrorDetails details, Exception? innerException = null)
+        : base(statusCode, message, details, innerException)
     {
     }
 }

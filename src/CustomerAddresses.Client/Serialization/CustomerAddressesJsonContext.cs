@@ -14,7 +14,7 @@ namespace CustomerAddresses.Client.Serialization;
 [JsonSerializable(typeof(CreateCustomerRequest))]
 [JsonSerializable(typeof(Address))]
 [JsonSerializable(typeof(CreateAddressRequest))]
-[JsonSerializable(typeof(AddressListBody))]
+[JsonSerializable(typeof(List<Address>))]
 [JsonSerializable(typeof(BillingAddress))]
 [JsonSerializable(typeof(AddBillingAddressRequest))]
 [JsonSerializable(typeof(JsonObject))]

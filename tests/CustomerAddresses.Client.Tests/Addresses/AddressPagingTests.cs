@@ -66,9 +66,10 @@ public sealed class AddressPagingTests : FakeApiTests
         Page(Api.Server, null, ListBodies.Cursor([1, 2], true, null), 100);
         Page(Api.Server, ListBodies.AddressId(2), ListBodies.Cursor([3], false, null), 1);
 
-        List<Page<Address>> pages = await Api.Client().Addresses.ListPagesAsync(Ids.PaddleCustomer).ToListAsync();
+        List<Page<Address>> pages = await Api.Client().Addresses.ListAsync(Ids.PaddleCustomer).AsPages().ToListAsync();
 
-        Assert.Equal(ListBodies.AddressId(2), pages[0].NextCursor);
+        Assert.NotNull(pages[0].ContinuationToken);
+        Assert.Equal(ListBodies.AddressId(2), RequestAssert.Query(Api.Requests[1], "after"));
         Assert.Equal([2, 1], pages.Select(p => p.Items.Count));
     }
 
@@ -98,14 +99,14 @@ public sealed class AddressPagingTests : FakeApiTests
     }
 
     [Fact]
-    public async Task Resumes_from_a_next_cursor_in_a_new_enumeration()
+    public async Task Resumes_from_a_continuation_token_in_a_new_enumeration()
     {
         Page(Api.Server, null, ListBodies.Cursor([1, 2], true, null), 100);
         Page(Api.Server, ListBodies.AddressId(2), ListBodies.Cursor([3], false, null), 1);
         var addresses = Api.Client().Addresses;
 
-        Page<Address> first = await addresses.ListPagesAsync(Ids.PaddleCustomer).FirstAsync();
-        List<Address> rest = await addresses.ListAsync(Ids.PaddleCustomer, new ListAddressesOptions { After = first.NextCursor }).ToListAsync();
+        Page<Address> first = await addresses.ListAsync(Ids.PaddleCustomer).AsPages().FirstAsync();
+        List<Address> rest = (await addresses.ListAsync(Ids.PaddleCustomer).AsPages(first.ContinuationToken).ToListAsync()).SelectMany(p => p.Items).ToList();
 
         Assert.Equal([ListBodies.AddressId(3)], rest.Select(a => a.Id.Value));
         Assert.Equal(ListBodies.AddressId(2), RequestAssert.Query(Api.Requests[^1], "after"));
@@ -184,16 +185,20 @@ public sealed class AddressPagingTests : FakeApiTests
     }
 
     [Fact]
-    public async Task Resumes_an_offset_listing_from_its_cursor()
+    public async Task Resumes_an_offset_listing_from_its_continuation_token()
     {
         const string offsetPath = "/customers/cus_01h1w8r7s2v4l5m6n7p8j9k0q2/addresses";
-        Api.Server.Given(Request.Create().WithPath(offsetPath).UsingGet())
+        Api.Server.Given(Request.Create().WithPath(offsetPath).UsingGet()).AtPriority(10)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(ListBodies.Offset(Enumerable.Range(21, 20), 20, 20)));
+        Api.Server.Given(Request.Create().WithPath(offsetPath).WithParam("offset", "40").UsingGet()).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(ListBodies.Offset([41], 20, 40)));
+        AsyncPageable<Address> listing = Api.Client().Addresses.ListAsync(Ids.SeedCustomer, new ListAddressesOptions { PerPage = 20 });
+        string? token = (await listing.AsPages().FirstAsync()).ContinuationToken;
 
-        List<Address> rest = await Api.Client().Addresses.ListAsync(Ids.SeedCustomer, new ListAddressesOptions { After = "offset:40", PerPage = 20 }).ToListAsync();
+        List<Page<Address>> rest = await listing.AsPages(token).ToListAsync();
 
-        Assert.Single(rest);
-        var entry = Assert.Single(Api.Requests);
+        Assert.Single(Assert.Single(rest).Items);
+        var entry = Api.Requests[^1];
         Assert.Equal("40", RequestAssert.Query(entry, "offset"));
         Assert.Equal("20", RequestAssert.Query(entry, "limit"));
         Assert.Null(RequestAssert.Query(entry, "after"));
@@ -261,7 +266,7 @@ public sealed class AddressPagingTests : FakeApiTests
         { new ListAddressesOptions { Ids = [default] }, "options.Ids" },
         { new ListAddressesOptions { After = "" }, "options.After" },
         { new ListAddressesOptions { After = "add 1" }, "options.After" },
-        { new ListAddressesOptions { After = "offset:x" }, "options.After" },
+        { new ListAddressesOptions { After = new string('a', 1025) }, "options.After" },
         { new ListAddressesOptions { Order = new SortOrder("id]&x=[") }, "options.Order" },
     };
 
@@ -272,7 +277,7 @@ public sealed class AddressPagingTests : FakeApiTests
         var addresses = Api.Client().Addresses;
 
         var onItems = Assert.ThrowsAny<ArgumentException>(() => addresses.ListAsync(Ids.PaddleCustomer, options));
-        var onPages = Assert.ThrowsAny<ArgumentException>(() => addresses.ListPagesAsync(Ids.PaddleCustomer, options));
+        var onPages = Assert.ThrowsAny<ArgumentException>(() => addresses.ListAsync(Ids.PaddleCustomer, options).AsPages());
 
         Assert.Equal(param, onItems.ParamName);
         Assert.Equal(param, onPages.ParamName);
@@ -287,5 +292,39 @@ public sealed class AddressPagingTests : FakeApiTests
         await Api.Client().Addresses.ListAsync(Ids.PaddleCustomer, new ListAddressesOptions { PerPage = 1, Search = new string('s', 100) }).ToListAsync();
 
         Assert.Equal("1", RequestAssert.Query(Assert.Single(Api.Requests), "per_page"));
+    }
+
+    [Theory]
+    [InlineData("offset:40")]
+    [InlineData("add_01hv8gq3318ktkfengj2r75gfx")]
+    [InlineData("")]
+    [InlineData("bzE=")]
+    [InlineData("not+base64/url")]
+    public void Refuses_a_continuation_token_it_did_not_issue_before_any_request(string token)
+    {
+        AsyncPageable<Address> listing = Api.Client().Addresses.ListAsync(Ids.PaddleCustomer);
+
+        Assert.Equal("continuationToken", Assert.ThrowsAny<ArgumentException>(() => listing.AsPages(token)).ParamName);
+        Assert.Empty(Api.Requests);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(201)]
+    public void Refuses_a_page_size_hint_out_of_range(int hint)
+    {
+        AsyncPageable<Address> listing = Api.Client().Addresses.ListAsync(Ids.PaddleCustomer);
+
+        Assert.Equal("pageSizeHint", Assert.ThrowsAny<ArgumentException>(() => listing.AsPages(pageSizeHint: hint)).ParamName);
+    }
+
+    [Fact]
+    public async Task A_page_size_hint_replaces_the_options_page_size()
+    {
+        Page(Api.Server, null, ListBodies.Cursor([1], false, null), 100);
+
+        await Api.Client().Addresses.ListAsync(Ids.PaddleCustomer, new ListAddressesOptions { PerPage = 10 }).AsPages(pageSizeHint: 25).ToListAsync();
+
+        Assert.Equal("25", RequestAssert.Query(Assert.Single(Api.Requests), "per_page"));
     }
 }

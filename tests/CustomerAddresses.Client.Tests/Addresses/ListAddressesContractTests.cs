@@ -11,13 +11,13 @@ public sealed class ListAddressesContractTests : FakeApiTests
         const string path = "/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4/addresses";
         Api.Reply("GET", path, 200, Fixture.Text("002-list-addresses.response.json"));
 
-        List<Page<Address>> pages = await Api.Client().Addresses.ListPagesAsync(Ids.PaddleCustomer).ToListAsync();
+        List<Page<Address>> pages = await Api.Client().Addresses.ListAsync(Ids.PaddleCustomer).AsPages().ToListAsync();
 
         var entry = Assert.Single(Api.Requests); // has_more:false ends it, although "next" is present
         RequestAssert.IsJsonCall(entry, "GET", path, hasBody: false);
         Page<Address> page = Assert.Single(pages);
         Assert.False(page.HasMore);
-        Assert.Null(page.NextCursor);
+        Assert.Null(page.ContinuationToken);
         Assert.Equal(3, page.EstimatedTotal);
         Assert.Equal("d195779a-5cbe-41e1-8dbb-537057978d1b", page.RequestId);
         Assert.Equal(["add_01hv8h6jj90jjz0d71m6hj4r9z", "add_01hv8gwdfkw5z6d1yy6pa3xyrz", "add_01hv8gq3318ktkfengj2r75gfx"], page.Items.Select(a => a.Id.Value));
@@ -54,12 +54,12 @@ public sealed class ListAddressesContractTests : FakeApiTests
         Api.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(path).WithParam("offset", "2").UsingGet()).AtPriority(1)
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody(ListBodies.Offset([], 2, 2)));
 
-        List<Page<Address>> pages = await Api.Client("/api/v1/").Addresses.ListPagesAsync(Ids.SeedCustomer).ToListAsync();
+        List<Page<Address>> pages = await Api.Client("/api/v1/").Addresses.ListAsync(Ids.SeedCustomer).AsPages().ToListAsync();
 
         Assert.Equal(2, Api.Requests.Count); // a full page (2 of limit 2) asks once more; the empty one ends it
         Assert.Equal("2", RequestAssert.Query(Api.Requests[1], "limit"));
         Assert.Equal("2", RequestAssert.Query(Api.Requests[1], "offset"));
-        Assert.Equal("offset:2", pages[0].NextCursor);
+        Assert.NotNull(pages[0].ContinuationToken);
         Assert.True(pages[0].HasMore);
         Assert.False(pages[1].HasMore);
 

@@ -1,5 +1,5 @@
 using System.Buffers;
-using CustomerAddresses.Client.Http;
+using CustomerAddresses.Client.Protocol;
 
 namespace CustomerAddresses.Client.Tests.Http;
 

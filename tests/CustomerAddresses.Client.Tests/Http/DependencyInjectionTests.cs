@@ -20,15 +20,15 @@ public sealed class DependencyInjectionTests : FakeApiTests
         });
         await using ServiceProvider provider = services.BuildServiceProvider();
 
-        Customer customer = await provider.GetRequiredService<ICustomerAddressesClient>().Customers.CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" });
+        Customer customer = await provider.GetRequiredService<CustomerAddressesClient>().Customers.CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" });
 
         Assert.Equal("cus_01h3vjs3b16yc3f9q8q9pfrb80", customer.Id.Value);
         var entry = Assert.Single(Api.Requests);
         Assert.Equal("/api/v1/customers", entry.RequestMessage!.Path);
         Assert.Equal("Bearer " + FakeApi.ApiKey, RequestAssert.Header(entry, "Authorization"));
-        Assert.NotNull(provider.GetRequiredService<ICustomersClient>());
-        Assert.NotNull(provider.GetRequiredService<IAddressesClient>());
-        Assert.NotNull(provider.GetRequiredService<IBillingAddressesClient>());
+        Assert.NotNull(provider.GetRequiredService<CustomersClient>());
+        Assert.NotNull(provider.GetRequiredService<AddressesClient>());
+        Assert.NotNull(provider.GetRequiredService<BillingAddressesClient>());
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class DependencyInjectionTests : FakeApiTests
         services.AddCustomerAddressesClient(configuration.GetSection("CustomerAddresses"));
         await using ServiceProvider provider = services.BuildServiceProvider();
 
-        BillingAddress billing = await provider.GetRequiredService<IBillingAddressesClient>().AddAsync(Ids.Organization, new AddBillingAddressRequest
+        BillingAddress billing = await provider.GetRequiredService<BillingAddressesClient>().AddAsync(Ids.Organization, new AddBillingAddressRequest
         {
             Name = "n", Company = "c", AddressLine1 = "a", City = "c", State = "s", PostalCode = "p", Country = "US",
         });
@@ -139,7 +139,7 @@ public sealed class DependencyInjectionTests : FakeApiTests
         services.AddCustomerAddressesClient(configuration.GetSection("CustomerAddresses"));
         using ServiceProvider provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ICustomerAddressesClient>());
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<CustomerAddressesClient>());
 
         Assert.Contains("CustomerAddresses:BaseAddress", error.Message, StringComparison.Ordinal);
     }
@@ -154,7 +154,7 @@ public sealed class DependencyInjectionTests : FakeApiTests
             .AddHttpMessageHandler(() => new RecordingHandler(seen));
         await using ServiceProvider provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<ICustomersClient>().CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" });
+        await provider.GetRequiredService<CustomersClient>().CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" });
 
         Assert.Equal(["POST /customers"], seen);
     }
@@ -178,7 +178,7 @@ public sealed class DependencyInjectionTests : FakeApiTests
         await using ServiceProvider provider = services.BuildServiceProvider();
 
         List<Address> addresses = await clock.RunAsync(
-            provider.GetRequiredService<IAddressesClient>().ListAsync(Ids.PaddleCustomer).ToListAsync().AsTask(),
+            provider.GetRequiredService<AddressesClient>().ListAsync(Ids.PaddleCustomer).ToListAsync().AsTask(),
             due => due == TimeSpan.FromSeconds(4));
 
         Assert.Single(addresses);
@@ -197,7 +197,7 @@ public sealed class DependencyInjectionTests : FakeApiTests
         await using ServiceProvider provider = services.BuildServiceProvider();
 
         await Assert.ThrowsAsync<ServerErrorException>(
-            async () => await provider.GetRequiredService<IAddressesClient>().ListAsync(Ids.PaddleCustomer).ToListAsync());
+            async () => await provider.GetRequiredService<AddressesClient>().ListAsync(Ids.PaddleCustomer).ToListAsync());
 
         Assert.Single(Api.Requests);
     }

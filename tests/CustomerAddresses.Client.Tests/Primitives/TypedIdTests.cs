@@ -105,7 +105,7 @@ public sealed class TypedIdTests : FakeApiTests
 
         Assert.Equal("customerId", (await Assert.ThrowsAsync<ArgumentException>(() => client.Addresses.CreateAsync(default, address))).ParamName);
         Assert.Equal("customerId", Assert.Throws<ArgumentException>(() => client.Addresses.ListAsync(default)).ParamName);
-        Assert.Equal("customerId", Assert.Throws<ArgumentException>(() => client.Addresses.ListPagesAsync(default)).ParamName);
+        Assert.Equal("customerId", Assert.Throws<ArgumentException>(() => client.Addresses.ListAsync(default).AsPages()).ParamName);
         Assert.Equal("organizationId", (await Assert.ThrowsAsync<ArgumentException>(() => client.BillingAddresses.AddAsync(default, billing))).ParamName);
         Assert.Empty(Api.Requests);
     }

@@ -6,7 +6,7 @@ namespace CustomerAddresses.Client.Tests.Testing;
 public sealed class ModelFactoryTests
 {
     /// <summary>Code a user might write: counts a customer's offices across every page.</summary>
-    private sealed class OfficeCounter(IAddressesClient addresses)
+    private sealed class OfficeCounter(AddressesClient addresses)
     {
         public async Task<int> CountAsync(CustomerId customer, CancellationToken cancellationToken = default)
         {
@@ -20,24 +20,18 @@ public sealed class ModelFactoryTests
         }
     }
 
-    /// <summary>A fake built from the factory: what a user writes instead of standing up a server.</summary>
-    private sealed class FakeAddresses(IReadOnlyList<Page<Address>> pages) : IAddressesClient
+    /// <summary>
+    /// A fake built from the factory: what a user writes instead of standing up a server. It overrides only what the
+    /// code under test calls, so methods added to the client later never break it.
+    /// </summary>
+    private sealed class FakeAddresses(IReadOnlyList<Page<Address>> pages) : AddressesClient
     {
         public ListAddressesOptions? LastOptions { get; private set; }
 
-        public Task<Address> CreateAsync(CustomerId customerId, CreateAddressRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(CustomerAddressesModelFactory.Address(customerId: customerId, city: request.City, country: request.Country));
-
-        public IAsyncEnumerable<Address> ListAsync(CustomerId customerId, ListAddressesOptions? options = null, CancellationToken cancellationToken = default)
+        public override AsyncPageable<Address> ListAsync(CustomerId customerId, ListAddressesOptions? options = null, CancellationToken cancellationToken = default)
         {
             LastOptions = options;
-            return CustomerAddressesModelFactory.AsAsyncItems(pages, cancellationToken);
-        }
-
-        public IAsyncEnumerable<Page<Address>> ListPagesAsync(CustomerId customerId, ListAddressesOptions? options = null, CancellationToken cancellationToken = default)
-        {
-            LastOptions = options;
-            return CustomerAddressesModelFactory.AsAsyncPages(pages, cancellationToken);
+            return AsyncPageable<Address>.FromPages(pages);
         }
     }
 
@@ -62,7 +56,7 @@ public sealed class ModelFactoryTests
 
         Assert.Equal([10, 10, 5], pages.Select(p => p.Items.Count));
         Assert.Equal([true, true, false], pages.Select(p => p.HasMore));
-        Assert.Equal(["cursor-1", "cursor-2", null], pages.Select(p => p.NextCursor));
+        Assert.Equal(["page-2", "page-3", null], pages.Select(p => p.ContinuationToken));
         Assert.All(pages, p => Assert.Equal(25, p.EstimatedTotal));
         Assert.False(Assert.Single(CustomerAddressesModelFactory.Pages(Array.Empty<Address>())).HasMore);
     }
@@ -88,6 +82,28 @@ public sealed class ModelFactoryTests
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-            await CustomerAddressesModelFactory.AsAsyncItems(CustomerAddressesModelFactory.Pages([CustomerAddressesModelFactory.Address()]), cts.Token).ToListAsync());
+            await CustomerAddressesModelFactory.Pageable([CustomerAddressesModelFactory.Address()]).ToListAsync(cts.Token));
+    }
+
+    [Fact]
+    public async Task A_fake_listing_resumes_from_its_pages_tokens()
+    {
+        AsyncPageable<Address> listing = CustomerAddressesModelFactory.Pageable(Enumerable.Range(0, 25).Select(_ => CustomerAddressesModelFactory.Address()), pageSize: 10);
+        Page<Address> first = await listing.AsPages().FirstAsync();
+
+        List<Page<Address>> rest = await listing.AsPages(first.ContinuationToken).ToListAsync();
+
+        Assert.Equal([10, 5], rest.Select(p => p.Items.Count));
+        Assert.Equal(25, await listing.CountAsync());
+        Assert.Throws<ArgumentException>(() => listing.AsPages("not-a-token"));
+    }
+
+    [Fact]
+    public async Task A_fake_that_skips_a_method_fails_clearly_when_that_method_is_called()
+    {
+        var fake = new FakeAddresses([]);
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => fake.CreateAsync(CustomerAddressesModelFactory.Customer().Id, new CreateAddressRequest { Region = "R", City = "C", Country = "US" }));
+        Assert.Contains("override", e.Message, StringComparison.Ordinal);
     }
 }

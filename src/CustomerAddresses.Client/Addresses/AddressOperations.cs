@@ -1,0 +1,44 @@
+using CustomerAddresses.Client.Core;
+using CustomerAddresses.Client.Core.Paging;
+using CustomerAddresses.Client.Protocol;
+using CustomerAddresses.Client.Serialization;
+
+namespace CustomerAddresses.Client.Addresses;
+
+/// <summary>The address endpoints, each declared once.</summary>
+internal static class AddressOperations
+{
+    internal const string Route = "customers/{customer_id}/addresses";
+
+    internal static readonly ApiOperation<IAddressesApi, (CustomerId CustomerId, CreateAddressRequest Request), Address> Create = new(
+        new OperationInfo("addresses.create", "Create address", HttpMethod.Post, Route),
+        CustomerAddressesJsonContext.Default.CreateAddressRequest,
+        CustomerAddressesJsonContext.Default.Address,
+        static (api, args, operation, ct) => api.CreateAsync(args.CustomerId.Value, args.Request, operation, ct),
+        static (address, args) => address.FillMissingCustomerId(args.CustomerId));
+
+    internal static readonly ListOperation<IAddressesApi, AddressListArgs, Address> List = new(
+        new OperationInfo("addresses.list", "List addresses", HttpMethod.Get, Route),
+        CustomerAddressesJsonContext.Default.ListAddress,
+        itemsMember: "addresses",
+        ownerMember: "customer_id",
+        static (api, args, q, operation, ct) => api.ListAsync(args.CustomerId.Value, q.After, q.PerPage, args.OrderBy, args.Status, args.Search, args.Id, q.Limit, q.Offset, operation, ct),
+        static address => address.Id.Value,
+        static (address, owner, args) => address.FillMissingCustomerId(CustomerId.TryParse(owner, out CustomerId id) ? id : args.CustomerId));
+}
+
+/// <summary>The validated owner and filters of an address listing, in wire form.</summary>
+internal sealed record AddressListArgs(CustomerId CustomerId, string? OrderBy, string? Status, string? Search, string? Id)
+{
+    internal static (AddressListArgs Args, PageQuery First) From(CustomerId customerId, ListAddressesOptions? options)
+    {
+        options ??= new ListAddressesOptions();
+        var args = new AddressListArgs(
+            customerId,
+            ListQueryChecks.OrderById(options.Order, "options.Order"),
+            ListQueryChecks.CommaSeparated(options.Statuses, static s => s.Value, "options.Statuses"),
+            ListQueryChecks.Search(options.Search, "options.Search"),
+            ListQueryChecks.CommaSeparated(options.Ids, static id => id.Value, "options.Ids"));
+        return (args, PageQuery.First(ListQueryChecks.After(options.After, "options.After"), ListQueryChecks.PerPage(options.PerPage, "options.PerPage")));
+    }
+}

@@ -1,0 +1,169 @@
+using CustomerAddresses.Client.Diagnostics;
+
+namespace CustomerAddresses.Client.Configuration;
+
+/// <summary>
+/// A validated, immutable copy of <see cref="CustomerAddressesClientOptions"/>: later changes to the options
+/// object do not reach a client that is already built.
+/// </summary>
+internal sealed class ClientSettings
+{
+    internal const int MaxRetriesLimit = 10;
+    private static readonly TimeSpan s_minTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan s_maxTimeout = TimeSpan.FromHours(24);
+
+    private ClientSettings(CustomerAddressesClientOptions options)
+    {
+        BaseAddress = NormalizeBaseAddress(options.BaseAddress!);
+        ApiKey = NullIfEmpty(options.ApiKey);
+        SessionToken = NullIfEmpty(options.SessionToken);
+        TimeProvider = options.TimeProvider;
+        Redactor = new SecretRedactor(ApiKey, SessionToken);
+        MaxRetries = options.MaxRetries;
+        BaseDelay = options.BaseDelay;
+        MaxDelay = options.MaxDelay;
+        MaxRetryAfter = options.MaxRetryAfter;
+        AttemptTimeout = options.AttemptTimeout;
+        TotalTimeout = options.TotalTimeout;
+        RetryUnsafeRequests = options.RetryUnsafeRequests;
+        LoggerFactory = options.LoggerFactory;
+    }
+
+    internal Uri BaseAddress { get; }
+
+    internal string? ApiKey { get; }
+
+    internal string? SessionToken { get; }
+
+    internal TimeProvider TimeProvider { get; }
+
+    internal SecretRedactor Redactor { get; }
+
+    internal int MaxRetries { get; }
+
+    internal TimeSpan BaseDelay { get; }
+
+    internal TimeSpan MaxDelay { get; }
+
+    internal TimeSpan MaxRetryAfter { get; }
+
+    internal TimeSpan AttemptTimeout { get; }
+
+    internal TimeSpan TotalTimeout { get; }
+
+    internal bool RetryUnsafeRequests { get; }
+
+    /// <summary>The standalone client's logging; null under dependency injection, which uses the container's.</summary>
+    internal Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; }
+
+    /// <summary>Validates the options and copies them; throws <see cref="ArgumentException"/> listing every problem.</summary>
+    internal static ClientSettings From(CustomerAddressesClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        IReadOnlyList<string> problems = Validate(options);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(
+                "The CustomerAddresses client options are not valid: " + string.Join(" ", problems),
+                nameof(options));
+        }
+
+        return new ClientSettings(options);
+    }
+
+    /// <summary>Every problem with the options, each a sentence that never quotes a credential.</summary>
+    internal static IReadOnlyList<string> Validate(CustomerAddressesClientOptions options)
+    {
+        var problems = new List<string>();
+        Uri? baseAddress = options.BaseAddress;
+        if (baseAddress is null)
+        {
+            problems.Add("BaseAddress is required, for example https://api.example.com/.");
+        }
+        else if (!baseAddress.IsAbsoluteUri)
+        {
+            problems.Add("BaseAddress must be an absolute URI, for example https://api.example.com/.");
+        }
+        else
+        {
+            if (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp)
+            {
+                problems.Add($"BaseAddress must use https (it uses '{baseAddress.Scheme}').");
+            }
+            else if (baseAddress.Scheme == Uri.UriSchemeHttp && !baseAddress.IsLoopback && !options.AllowInsecureHttp)
+            {
+                problems.Add("BaseAddress must use https unless it is a loopback address; set AllowInsecureHttp to allow plain http.");
+            }
+
+            if (!string.IsNullOrEmpty(baseAddress.Query) || !string.IsNullOrEmpty(baseAddress.Fragment))
+            {
+                problems.Add("BaseAddress must not have a query string or fragment: they would be dropped from every request.");
+            }
+
+            if (!string.IsNullOrEmpty(baseAddress.UserInfo))
+            {
+                problems.Add("BaseAddress must not carry user information; use ApiKey or SessionToken.");
+            }
+        }
+
+        if (options.ApiKey is { } apiKey && !IsHeaderSafe(apiKey, allowSeparators: true))
+        {
+            problems.Add("ApiKey must not be empty or contain white space or control characters.");
+        }
+
+        if (options.SessionToken is { } token && !IsHeaderSafe(token, allowSeparators: false))
+        {
+            problems.Add("SessionToken must not be empty or contain white space, control characters, ';' or ','.");
+        }
+
+        if (options.TimeProvider is null)
+        {
+            problems.Add("TimeProvider must not be null.");
+        }
+
+        if (options.MaxRetries is < 0 or > MaxRetriesLimit)
+        {
+            problems.Add($"MaxRetries must be from 0 to {MaxRetriesLimit} (it is {options.MaxRetries}).");
+        }
+
+        if (options.BaseDelay < TimeSpan.Zero || options.BaseDelay > options.MaxDelay)
+        {
+            problems.Add($"BaseDelay must be from zero to MaxDelay (it is {options.BaseDelay}, MaxDelay is {options.MaxDelay}).");
+        }
+
+        if (options.MaxDelay > s_maxTimeout)
+        {
+            problems.Add($"MaxDelay must be at most {s_maxTimeout} (it is {options.MaxDelay}).");
+        }
+
+        if (options.MaxRetryAfter < TimeSpan.Zero)
+        {
+            problems.Add($"MaxRetryAfter must not be negative (it is {options.MaxRetryAfter}).");
+        }
+
+        foreach ((string name, TimeSpan value) in new[] { (nameof(options.AttemptTimeout), options.AttemptTimeout), (nameof(options.TotalTimeout), options.TotalTimeout) })
+        {
+            if (value < s_minTimeout || value > s_maxTimeout)
+            {
+                problems.Add($"{name} must be from {s_minTimeout.TotalMilliseconds} ms to {s_maxTimeout.TotalHours} hours (it is {value}).");
+            }
+        }
+
+        return problems;
+    }
+
+    private static bool IsHeaderSafe(string value, bool allowSeparators) =>
+        value.Length > 0 && value.All(c => c > ' ' && c < 0x7F && (allowSeparators || (c != ';' && c != ',' && c != '"' && c != '\\')));
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static Uri NormalizeBaseAddress(Uri baseAddress) =>
+        baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/", UriKind.Absolute);
+
+    /// <summary>Whether <paramref name="uri"/> has the base address's scheme, host and port: only there do credentials go.</summary>
+    internal bool IsSameOrigin(Uri? uri) =>
+        uri is { IsAbsoluteUri: true }
+        && string.Equals(uri.Scheme, BaseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(uri.IdnHost, BaseAddress.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && uri.Port == BaseAddress.Port;
+}

@@ -1,0 +1,8 @@
+namespace CustomerAddresses.Client.Core;
+
+/// <summary>The failure of a resource client built for a test double whose test called a method it did not override.</summary>
+internal static class MockOnly
+{
+    internal static InvalidOperationException NotOverridden(string client) =>
+        new($"This {client} was created with its protected constructor for a test double: override the methods the test calls.");
+}

@@ -1,0 +1,41 @@
+namespace CustomerAddresses.Client;
+
+/// <summary>One page of a list, as the server returned it.</summary>
+/// <typeparam name="T">The item type.</typeparam>
+public sealed class Page<T>
+{
+    /// <summary>Initializes a new page; useful to fake a listing in your own tests (see <see cref="AsyncPageable{T}.FromPages"/>).</summary>
+    /// <param name="items">The items of the page.</param>
+    /// <param name="hasMore">Whether another page follows.</param>
+    /// <param name="continuationToken">The token of the next page, when <paramref name="hasMore"/> is <see langword="true"/>.</param>
+    /// <param name="estimatedTotal">The server's estimate of the total number of items, if it gave one.</param>
+    /// <param name="requestId">The server's id for the request that returned this page, if it gave one.</param>
+    public Page(IReadOnlyList<T> items, bool hasMore, string? continuationToken = null, int? estimatedTotal = null, string? requestId = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        Items = items;
+        HasMore = hasMore;
+        ContinuationToken = continuationToken;
+        EstimatedTotal = estimatedTotal;
+        RequestId = requestId;
+    }
+
+    /// <summary>Gets the items of this page.</summary>
+    public IReadOnlyList<T> Items { get; }
+
+    /// <summary>Gets whether another page follows.</summary>
+    public bool HasMore { get; }
+
+    /// <summary>
+    /// Gets an opaque token for the page after this one, or <see langword="null"/> on the last page. Pass it to
+    /// <see cref="AsyncPageable{T}.AsPages"/> of the same listing (same filters) to resume later, even in another
+    /// process. Its format is not part of the contract: store it, do not build or parse it.
+    /// </summary>
+    public string? ContinuationToken { get; }
+
+    /// <summary>Gets the server's estimate of the total number of items, if it gave one.</summary>
+    public int? EstimatedTotal { get; }
+
+    /// <summary>Gets the server's id for the request that returned this page, if it gave one.</summary>
+    public string? RequestId { get; }
+}

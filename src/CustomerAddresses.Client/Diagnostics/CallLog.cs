@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace CustomerAddresses.Client.Diagnostics;
+
+/// <summary>Log lines of each call. They name the route template, never a URL, header, body or credential.</summary>
+internal static partial class CallLog
+{
+    [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Sending {Method} {Route} (client request id {ClientRequestId})")]
+    internal static partial void Sending(ILogger logger, string method, string route, string? clientRequestId);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information,
+        Message = "{Method} {Route} answered {StatusCode} in {DurationMs} ms after {Attempts} attempt(s) (request id {RequestId}, client request id {ClientRequestId})")]
+    internal static partial void Answered(ILogger logger, string method, string route, int statusCode, double durationMs, int attempts, string? requestId, string? clientRequestId);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning,
+        Message = "{Method} {Route} failed after {DurationMs} ms and {Attempts} attempt(s): {ErrorType} (client request id {ClientRequestId})")]
+    internal static partial void Failed(ILogger logger, string method, string route, double durationMs, int attempts, string errorType, string? clientRequestId);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning,
+        Message = "{Operation} failed: {StatusCode} {ErrorCode} (request id {RequestId})")]
+    internal static partial void ApiError(ILogger logger, string operation, int statusCode, string? errorCode, string? requestId);
+}

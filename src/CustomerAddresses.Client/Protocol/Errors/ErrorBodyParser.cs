@@ -1,0 +1,49 @@
+using System.Text;
+using System.Text.Json;
+using CustomerAddresses.Client.Diagnostics;
+
+namespace CustomerAddresses.Client.Protocol.Errors;
+
+/// <summary>Picks the dialect an error body is written in and parses it; a body that is not JSON is <see cref="ParsedError.NotJson"/>.</summary>
+internal static class ErrorBodyParser
+{
+    /// <summary>How many characters of the body an exception keeps.</summary>
+    internal const int ExcerptLength = 512;
+
+    internal static ParsedError Parse(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return ParsedError.NotJson;
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(body);
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return ParsedError.EmptyJson;
+            }
+
+            return PaddleErrorParser.TryParse(root, out ParsedError paddle) ? paddle : EnvelopeErrorParser.Parse(root);
+        }
+        catch (Exception e) when (MalformedJson.Is(e))
+        {
+            return ParsedError.NotJson;
+        }
+    }
+
+    /// <summary>The start of a body as one line of text, for people rather than parsers; null when there is nothing to show.</summary>
+    internal static string? Excerpt(byte[] body, int maxChars)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        // Invalid UTF-8 becomes U+FFFD.
+        string line = LogText.OneLine(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, maxChars * 4)), maxChars);
+        return line.Length == 0 ? null : line;
+    }
+}

@@ -1,0 +1,187 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace CustomerAddresses.Client.Protocol;
+
+/// <summary>
+/// One list response in either documented shape: the cursor envelope (<c>data</c> + <c>meta.pagination</c>, seed 002)
+/// or the offset body (an items member such as <c>addresses</c>, the owner's id, <c>limit</c> and <c>offset</c>,
+/// seed 001).
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+internal sealed class ListEnvelope<T>
+{
+    internal required List<T> Items { get; init; }
+
+    /// <summary>Whether the body is the offset shape rather than the cursor envelope.</summary>
+    internal bool IsOffsetShape { get; init; }
+
+    /// <summary>The raw id of the list's owner (offset shape: <c>customer_id</c>), if the body names one.</summary>
+    internal string? Owner { get; init; }
+
+    internal string? RequestId { get; init; }
+
+    internal string? Next { get; init; }
+
+    internal bool HasMore { get; init; }
+
+    internal int? EstimatedTotal { get; init; }
+
+    internal int? Limit { get; init; }
+
+    internal int? Offset { get; init; }
+}
+
+/// <summary>Reads a <see cref="ListEnvelope{T}"/> in one pass over the body; items are parsed in place.</summary>
+internal static class ListEnvelopeReader
+{
+    /// <summary>Reads the body; throws <see cref="JsonException"/> when it is neither shape.</summary>
+    /// <param name="json">The whole body.</param>
+    /// <param name="items">The item list's JSON metadata.</param>
+    /// <param name="itemsMember">The offset shape's items member, such as <c>addresses</c>.</param>
+    /// <param name="ownerMember">The offset shape's owner member, such as <c>customer_id</c>, or null.</param>
+    internal static ListEnvelope<T> Read<T>(ReadOnlySpan<byte> json, JsonTypeInfo<List<T>> items, string itemsMember, string? ownerMember)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("Expected a JSON object.");
+        }
+
+        List<T>? data = null, offsetItems = null;
+        string? owner = null;
+        int? limit = null, offset = null;
+        Meta meta = default;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string name = reader.GetString()!;
+            reader.Read();
+            if (name == "data" || name == itemsMember)
+            {
+                List<T>? list = ReadItems(ref reader, json, items);
+                _ = name == "data" ? data = list : offsetItems = list;
+            }
+            else if (name == "meta" && reader.TokenType == JsonTokenType.StartObject)
+            {
+                meta = ReadMeta(ref reader);
+            }
+            else if (name == ownerMember)
+            {
+                owner = reader.TokenType == JsonTokenType.String ? reader.GetString() : reader.TokenType == JsonTokenType.Null ? null : throw new JsonException($"'{ownerMember}' is not a string.");
+            }
+            else if (name is "limit" or "offset")
+            {
+                int? value = OptionalInt(ref reader, name);
+                _ = name == "limit" ? limit = value : offset = value;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        bool isOffsetShape = data is null && (offsetItems is not null || limit is not null || offset is not null);
+        List<T> found = (isOffsetShape ? offsetItems : data) ?? throw new JsonException($"The body holds neither 'data' nor '{itemsMember}'.");
+        if (found.Contains(default!))
+        {
+            throw new JsonException("The list holds a null item.");
+        }
+
+        return new ListEnvelope<T>
+        {
+            Items = found,
+            IsOffsetShape = isOffsetShape,
+            Owner = owner,
+            RequestId = meta.RequestId,
+            Next = meta.Next,
+            HasMore = meta.HasMore ?? false,
+            EstimatedTotal = meta.EstimatedTotal,
+            Limit = limit,
+            Offset = offset,
+        };
+    }
+
+    private static List<T>? ReadItems<T>(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, JsonTypeInfo<List<T>> items)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        int start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return JsonSerializer.Deserialize(json[start..(int)reader.BytesConsumed], items);
+    }
+
+    private static int? OptionalInt(ref Utf8JsonReader reader, string name) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.Number when reader.TryGetInt32(out int value) => value,
+        _ => throw new JsonException($"'{name}' is not a whole number."),
+    };
+
+    /// <summary>Reads <c>meta</c> (request id and pagination) and leaves the reader at its end.</summary>
+    private static Meta ReadMeta(ref Utf8JsonReader reader)
+    {
+        Meta meta = default;
+        int depth = reader.CurrentDepth;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+
+            bool top = reader.CurrentDepth == depth + 1;
+            bool inPagination = reader.CurrentDepth == depth + 2;
+            string name = reader.GetString()!;
+            reader.Read();
+            switch (name)
+            {
+                case "request_id" when top:
+                    meta.RequestId = OptionalString(ref reader, name);
+                    break;
+                case "next" when inPagination:
+                    meta.Next = OptionalString(ref reader, name);
+                    break;
+                case "has_more" when inPagination:
+                    meta.HasMore = reader.TokenType switch
+                    {
+                        JsonTokenType.True => true,
+                        JsonTokenType.False => false,
+                        JsonTokenType.Null => null,
+                        _ => throw new JsonException("'has_more' is not a boolean."),
+                    };
+                    break;
+                case "estimated_total" when inPagination:
+                    meta.EstimatedTotal = OptionalInt(ref reader, name);
+                    break;
+                case "per_page" when inPagination:
+                    _ = OptionalInt(ref reader, name);
+                    break;
+                case "pagination" when top && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.Null:
+                    break; // its members are read at the next depth
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return meta;
+    }
+
+    private static string? OptionalString(ref Utf8JsonReader reader, string name) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => reader.GetString(),
+        _ => throw new JsonException($"'{name}' is not a string."),
+    };
+
+    private struct Meta
+    {
+        internal string? RequestId;
+        internal string? Next;
+        internal bool? HasMore;
+        internal int? EstimatedTotal;
+    }
+}

@@ -1,0 +1,50 @@
+namespace CustomerAddresses.Client.Protocol;
+
+/// <summary>
+/// What every layer below the façade knows of an operation: its telemetry name, its method and route template (the
+/// route names its ids, so logs hold no id and no query string), and whether it may be repeated. Attached to each
+/// request it sends, so the handlers log and retry by the declaration rather than by parsing the URL.
+/// </summary>
+internal sealed class OperationInfo
+{
+    /// <summary>The key under which a request carries its operation (Refit's <c>[Property]</c> and the link path use it).</summary>
+    internal const string OptionName = "CustomerAddresses.Client.Operation";
+
+    internal static readonly HttpRequestOptionsKey<OperationInfo> OptionKey = new(OptionName);
+
+    /// <param name="name">The telemetry name, such as <c>customers.create</c>.</param>
+    /// <param name="title">What a person calls it, such as <c>Create customer</c>.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="route">The route relative to the base address, with ids as names: <c>customers/{customer_id}/addresses</c>.</param>
+    /// <param name="idempotent">Whether repeating it is harmless; by default, whether its method is idempotent.</param>
+    internal OperationInfo(string name, string title, HttpMethod method, string route, bool? idempotent = null)
+    {
+        IsIdempotent = idempotent ?? IsIdempotentMethod(method);
+        Name = name;
+        Method = method;
+        Route = route;
+        Display = $"{title} ({method.Method} {route})";
+    }
+
+    internal string Name { get; }
+
+    internal HttpMethod Method { get; }
+
+    internal string Route { get; }
+
+    /// <summary>The operation as exception messages name it: <c>Create customer (POST customers)</c>.</summary>
+    internal string Display { get; }
+
+    /// <summary>Whether it may be repeated after any transient failure; otherwise only when it cannot have taken effect.</summary>
+    internal bool IsIdempotent { get; }
+
+    internal static bool IsIdempotentMethod(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
+        || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Trace;
+
+    /// <summary>The operation a request was sent for, if the SDK sent it.</summary>
+    internal static OperationInfo? Of(HttpRequestMessage request) =>
+        request.Options.TryGetValue(OptionKey, out OperationInfo? info) ? info : null;
+
+    public override string ToString() => Display;
+}

@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Text.Json.Serialization.Metadata;
+using CustomerAddresses.Client.Diagnostics;
+using CustomerAddresses.Client.Errors;
+using CustomerAddresses.Client.Protocol.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerAddresses.Client.Protocol;
+
+/// <summary>
+/// Reads every response the client receives: a success body becomes a model or a list envelope, anything else a
+/// typed <see cref="CustomerAddressesApiException"/>. No JSON exception escapes from here.
+/// </summary>
+internal sealed class ResponseReader
+{
+    /// <summary>The largest single-resource body read; a larger one is refused rather than buffered.</summary>
+    internal const int MaxResourceBytes = 4 * 1024 * 1024;
+
+    /// <summary>The largest list body read when the pipeline did not buffer it already.</summary>
+    internal const int MaxListBytes = 32 * 1024 * 1024;
+
+    private readonly SecretRedactor _redactor;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    internal ResponseReader(SecretRedactor redactor, TimeProvider timeProvider, ILogger logger)
+    {
+        _redactor = redactor;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    internal SecretRedactor Redactor => _redactor;
+
+    internal Task<T> ReadResourceAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, OperationInfo operation, CancellationToken cancellationToken)
+        where T : class =>
+        ReadAsync(response, operation, MaxResourceBytes, (this, typeInfo), static (state, response, operation, body) =>
+        {
+            T? value = ResourceEnvelope.Read(body, state.typeInfo, out string? requestId);
+            state.Item1.Succeeded(response, requestId);
+            return value ?? throw state.Item1.Unexpected(response, operation, "the body holds no resource", body.ToArray(), null);
+        }, cancellationToken);
+
+    internal Task<ListEnvelope<T>> ReadListAsync<T>(
+        HttpResponseMessage response,
+        JsonTypeInfo<List<T>> items,
+        string itemsMember,
+        string? ownerMember,
+        OperationInfo operation,
+        CancellationToken cancellationToken) =>
+        ReadAsync(response, operation, MaxListBytes, (this, items, itemsMember, ownerMember), static (state, response, operation, body) =>
+        {
+            ListEnvelope<T> list = ListEnvelopeReader.Read(body, state.items, state.itemsMember, state.ownerMember);
+            state.Item1.Succeeded(response, list.RequestId);
+            return list;
+        }, cancellationToken);
+
+    private delegate T Parser<TState, T>(TState state, HttpResponseMessage response, OperationInfo operation, ReadOnlySpan<byte> body);
+
+    /// <summary>Throws for an error status; otherwise parses the body in place (buffered by the pipeline, or read here up to a limit).</summary>
+    private async Task<T> ReadAsync<TState, T>(HttpResponseMessage response, OperationInfo operation, int maxBytes, TState state, Parser<TState, T> parse, CancellationToken cancellationToken)
+    {
+        await ThrowIfFailedAsync(response, operation, cancellationToken).ConfigureAwait(false);
+        if (response.Content is PooledBufferContent pooled)
+        {
+            return pooled.Span.Length > maxBytes
+                ? throw TooLarge(response, operation, maxBytes)
+                : Parse(response, operation, pooled.Span, state, parse);
+        }
+
+        (byte[] rented, int length, bool truncated) = await BodyReader.ReadPooledAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return truncated ? throw TooLarge(response, operation, maxBytes) : Parse(response, operation, rented.AsSpan(0, length), state, parse);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private T Parse<TState, T>(HttpResponseMessage response, OperationInfo operation, ReadOnlySpan<byte> body, TState state, Parser<TState, T> parse)
+    {
+        try
+        {
+            return parse(state, response, operation, body);
+        }
+        catch (Exception e) when (MalformedJson.Is(e))
+        {
+            throw Unexpected(response, operation, e.Message, body.ToArray(), e);
+        }
+    }
+
+    private void Succeeded(HttpResponseMessage response, string? requestId) =>
+        ClientTelemetry.Succeeded(response, (this, response, requestId), static s => s.Item1._redactor.Redact(s.requestId ?? ResponseHeaders.RequestId(s.response)));
+
+    internal async Task ThrowIfFailedAsync(HttpResponseMessage response, OperationInfo operation, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            CustomerAddressesApiException error = await ErrorResponseReader.ReadAsync(response, operation, _redactor, _timeProvider, cancellationToken).ConfigureAwait(false);
+            CallLog.ApiError(_logger, operation.Display, (int)error.StatusCode, error.ErrorCode, error.RequestId);
+            throw error;
+        }
+    }
+
+    private UnexpectedResponseException TooLarge(HttpResponseMessage response, OperationInfo operation, int maxBytes) =>
+        Unexpected(response, operation, $"the body is larger than {maxBytes / (1024 * 1024)} MiB", null, null);
+
+    /// <summary>An exception for a success response whose body breaks the contract.</summary>
+    internal UnexpectedResponseException Unexpected(HttpResponseMessage response, OperationInfo operation, string problem, byte[]? body, Exception? inner)
+    {
+        string? requestId = _redactor.Redact(ResponseHeaders.RequestId(response));
+        string? excerpt = body is null ? null : _redactor.Redact(ErrorBodyParser.Excerpt(body, ErrorBodyParser.ExcerptLength));
+        string message = $"{operation.Display} returned {(int)response.StatusCode} but its response could not be read: {_redactor.Redact(LogText.OneLine(problem, 300))}."
+            + (requestId is null ? string.Empty : $" Request id: {requestId}.");
+        return new UnexpectedResponseException(response.StatusCode, message, new ApiErrorDetails(null, null, null, null, [], requestId, null, excerpt), inner);
+    }
+}

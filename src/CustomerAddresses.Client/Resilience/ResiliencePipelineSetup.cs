@@ -1,0 +1,104 @@
+using CustomerAddresses.Client.Configuration;
+using CustomerAddresses.Client.Diagnostics;
+using CustomerAddresses.Client.Transport;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace CustomerAddresses.Client.Resilience;
+
+/// <summary>
+/// The one resilience pipeline of every client, DI or standalone: a total timeout around retries around a
+/// per-attempt timeout. Retries follow <see cref="RetryRules"/>; a <c>Retry-After</c> up to
+/// <see cref="ClientSettings.MaxRetryAfter"/> replaces the exponential backoff.
+/// </summary>
+internal static class ResiliencePipelineSetup
+{
+    /// <summary>The name of the resilience handler under dependency injection.</summary>
+    internal const string PipelineName = "retry-and-timeouts";
+
+    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ClientSettings settings, ILogger logger, Func<double>? randomizer = null)
+    {
+        builder.TimeProvider = settings.TimeProvider;
+        builder.AddTimeout(new TimeoutStrategyOptions { Name = "total-timeout", Timeout = settings.TotalTimeout });
+
+        if (settings.MaxRetries > 0)
+        {
+            var retry = new RetryStrategyOptions<HttpResponseMessage>
+            {
+                Name = "retry",
+                MaxRetryAttempts = settings.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.BaseDelay,
+                MaxDelay = settings.MaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(RetryRules.ShouldRetry(args.Outcome, args.Context.GetRequestMessage(), settings)),
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Result is { } response ? RetryRules.RetryAfter(response, settings) : null),
+                OnRetry = args =>
+                {
+                    if (args.Context.GetRequestMessage() is not { } request)
+                    {
+                        return default;
+                    }
+
+                    ClientRequestHandler.CountRetry(request);
+                    ClientTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("http.request.method", request.Method.Method));
+                    if (logger.IsEnabled(LogLevel.Warning))
+                    {
+                        ResilienceLog.Retrying(
+                            logger,
+                            request.Method.Method,
+                            ClientRequestHandler.RouteOf(request),
+                            Describe(args.Outcome),
+                            args.AttemptNumber + 2,
+                            settings.MaxRetries + 1,
+                            args.RetryDelay.TotalMilliseconds,
+                            ClientRequestHandler.IdOf(request));
+                    }
+
+                    return default;
+                },
+            };
+            if (randomizer is not null)
+            {
+                retry.Randomizer = randomizer;
+            }
+
+            builder.AddRetry(retry);
+        }
+
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "attempt-timeout",
+            Timeout = settings.AttemptTimeout,
+            OnTimeout = args =>
+            {
+                if (args.Context.GetRequestMessage() is { } request)
+                {
+                    ResilienceLog.AttemptTimedOut(logger, request.Method.Method, ClientRequestHandler.RouteOf(request), args.Timeout.TotalMilliseconds, ClientRequestHandler.IdOf(request));
+                }
+
+                return default;
+            },
+        });
+    }
+
+    /// <summary>Builds the pipeline for a standalone client.</summary>
+    internal static ResiliencePipeline<HttpResponseMessage> Build(ClientSettings settings, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        Configure(builder, settings, logger);
+        return builder.Build();
+    }
+
+    private static string Describe(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Result: { } response } => $"status {(int)response.StatusCode}",
+        { Exception: TimeoutRejectedException } => "an attempt timeout",
+        { Exception: HttpRequestException e } => $"a network failure ({e.HttpRequestError})",
+        { Exception: { } e } => e.GetType().Name,
+        _ => "an unknown outcome",
+    };
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using CustomerAddresses.Client.Configuration;
+using CustomerAddresses.Client.Protocol;
+using CustomerAddresses.Client.Transport;
+using Polly;
+using Polly.Timeout;
+
+namespace CustomerAddresses.Client.Resilience;
+
+/// <summary>
+/// Which failures are tried again. Reads (GET and the other idempotent methods) are retried on every transient
+/// failure. Creates (POST, PATCH) are retried only when the request certainly did not take effect: a 429, or a
+/// connection that could not be opened. Never after a 5xx, a timeout, or a connection lost mid-exchange, because
+/// the API offers no idempotency key and a create repeated after such a failure could happen twice.
+/// </summary>
+internal static class RetryRules
+{
+    /// <summary>408, 429, 500, 502, 503, 504 and a CDN's 520 to 524.</summary>
+    internal static bool IsTransientStatus(HttpStatusCode status) => (int)status is 408 or 429 or 500 or 502 or 503 or 504 or (>= 520 and <= 524);
+
+    /// <summary>Failures that happen before a request can have been sent: the connection was never opened.</summary>
+    internal static bool IsConnectFailure(HttpRequestException exception) =>
+        exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, ClientSettings settings)
+    {
+        bool full = settings.RetryUnsafeRequests || (request is not null && (OperationInfo.Of(request)?.IsIdempotent ?? OperationInfo.IsIdempotentMethod(request.Method)));
+        if (outcome.Result is { } response)
+        {
+            bool retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (full && IsTransientStatus(response.StatusCode));
+
+            // Fail fast past the cap: the caller learns the wait from the exception instead of hanging. Only a
+            // response that would be retried has its Retry-After read, so a success costs no header parsing.
+            return retryable && !(RetryAfter(response, settings) is { } wait && wait > settings.MaxRetryAfter);
+        }
+
+        return outcome.Exception switch
+        {
+            ResponseTooLargeException => false,
+            HttpRequestException e when IsConnectFailure(e) => true,
+            HttpRequestException => full,
+            TimeoutRejectedException => full,
+            _ => false,
+        };
+    }
+
+    /// <summary>The server's <c>Retry-After</c>, as a wait from now by the configured clock.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response, ClientSettings settings) =>
+        ResponseHeaders.RetryAfter(response, settings.TimeProvider);
+}
