@@ -1,17 +1,14 @@
 using System.Net;
 using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Tests.Shared;
 
 namespace CustomerAddresses.Client.IntegrationTests;
 
 /// <summary>The rest of the contract over real HTTP: offset paging, errors, authentication, concurrency, faults.</summary>
 public sealed class ScenarioTests
 {
-    private static CustomerAddressesClient ClientOf(CustomerAddressesEmulator emulator, Action<CustomerAddressesClientOptions>? change = null)
-    {
-        var options = new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress };
-        change?.Invoke(options);
-        return new CustomerAddressesClient(options);
-    }
+    private static CustomerAddressesClient ClientOf(CustomerAddressesEmulator emulator, Action<CustomerAddressesClientOptions>? change = null) =>
+        TestClients.Create(emulator.BaseAddress, change);
 
     private static async Task<(CustomerId Id, List<string> Ascending)> CustomerWithAddresses(CustomerAddressesClient client, string email, int count)
     {

@@ -1,4 +1,5 @@
 using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Tests.Shared;
 
 namespace CustomerAddresses.Client.IntegrationTests;
 
@@ -19,7 +20,7 @@ public sealed class ThousandAddresses : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Emulator = await CustomerAddressesEmulator.StartAsync();
-        Client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = Emulator.BaseAddress });
+        Client = TestClients.Create(Emulator.BaseAddress);
         Customer customer = await Client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Thousand", Email = "thousand@example.com" });
         CustomerId = customer.Id;
 

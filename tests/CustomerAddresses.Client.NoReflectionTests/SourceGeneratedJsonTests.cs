@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using CustomerAddresses.Client.Tests.Shared;
 
 namespace CustomerAddresses.Client.NoReflectionTests;
 
@@ -68,7 +69,7 @@ public sealed class SourceGeneratedJsonTests : IAsyncLifetime
     public async Task Every_endpoint_works_with_reflection_based_JSON_switched_off()
     {
         Assert.False(JsonSerializer.IsReflectionEnabledByDefault);
-        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = _baseAddress, ApiKey = "pdl_live_apikey_01h0000000000000" });
+        using var client = TestClients.Create(_baseAddress!, o => o.ApiKey = "pdl_live_apikey_01h0000000000000");
 
         Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest
         {

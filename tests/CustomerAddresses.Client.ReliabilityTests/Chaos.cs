@@ -1,6 +1,7 @@
 using CustomerAddresses.Emulator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using CustomerAddresses.Client.Tests.Shared;
 
 namespace CustomerAddresses.Client.ReliabilityTests;
 
@@ -24,25 +25,23 @@ internal static class Chaos
     public static CustomerAddressesEmulatorOptions Emulator(int seed) => new() { Seed = seed, ApiKey = ApiKey, SessionToken = SessionToken };
 
     /// <summary>A client with the default settings, to load data before the faults start (cold-start JIT is slow).</summary>
-    public static CustomerAddressesClient SetupClient(CustomerAddressesEmulator emulator) => new(new CustomerAddressesClientOptions
+    public static CustomerAddressesClient SetupClient(CustomerAddressesEmulator emulator) => TestClients.Create(emulator.BaseAddress, o =>
     {
-        BaseAddress = emulator.BaseAddress,
-        ApiKey = ApiKey,
-        SessionToken = SessionToken,
+        o.ApiKey = ApiKey;
+        o.SessionToken = SessionToken;
     });
 
     /// <summary>The client that faces the faults: many quick retries and an attempt timeout shorter than the injected delay.</summary>
-    public static CustomerAddressesClient Client(CustomerAddressesEmulator emulator, FakeLogCollector logs) => new(new CustomerAddressesClientOptions
+    public static CustomerAddressesClient Client(CustomerAddressesEmulator emulator, FakeLogCollector logs) => TestClients.Create(emulator.BaseAddress, o =>
     {
-        BaseAddress = emulator.BaseAddress,
-        ApiKey = ApiKey,
-        SessionToken = SessionToken,
-        MaxRetries = 10,
-        BaseDelay = TimeSpan.FromMilliseconds(5),
-        MaxDelay = TimeSpan.FromMilliseconds(50),
-        AttemptTimeout = TimeSpan.FromMilliseconds(400), // the injected delay (900 ms) is past it
-        TotalTimeout = TimeSpan.FromSeconds(30),
-        LoggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs))),
+        o.ApiKey = ApiKey;
+        o.SessionToken = SessionToken;
+        o.MaxRetries = 10;
+        o.BaseDelay = TimeSpan.FromMilliseconds(5);
+        o.MaxDelay = TimeSpan.FromMilliseconds(50);
+        o.AttemptTimeout = TimeSpan.FromMilliseconds(400); // the injected delay (900 ms) is past it
+        o.TotalTimeout = TimeSpan.FromSeconds(30);
+        o.LoggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
     });
 
     /// <summary>Every log line and exception text a suite captured: none may hold a credential.</summary>

@@ -1,6 +1,7 @@
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using CustomerAddresses.Client.Tests.Shared;
 
 namespace CustomerAddresses.Client.ReliabilityTests;
 
@@ -17,12 +18,11 @@ public sealed class CredentialSafetyTests : IDisposable
         _elsewhere.Stop();
     }
 
-    private CustomerAddressesClient Client() => new(new CustomerAddressesClientOptions
+    private CustomerAddressesClient Client() => TestClients.Create(new Uri(_api.Url!), o =>
     {
-        BaseAddress = new Uri(_api.Url!),
-        ApiKey = Chaos.ApiKey,
-        SessionToken = Chaos.SessionToken,
-        MaxRetries = 0,
+        o.ApiKey = Chaos.ApiKey;
+        o.SessionToken = Chaos.SessionToken;
+        o.MaxRetries = 0;
     });
 
     public static TheoryData<string> ForeignNextLinks => new()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
+using CustomerAddresses.Client.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace CustomerAddresses.Client.ReliabilityTests;
@@ -122,9 +123,11 @@ public sealed class HostileResponseTests(ITestOutputHelper output)
     }
 
     internal static CustomerAddressesClient ClientAnswering(int status, byte[] body, string? contentLength = null) =>
-        new(
-            new CustomerAddressesClientOptions { BaseAddress = new Uri("https://api.example.com/v1/"), ApiKey = Chaos.ApiKey, MaxRetries = 0 },
-            new CannedHandler(status, body));
+        TestClients.Create(new Uri("https://api.example.com/v1/"), new CannedHandler(status, body), o =>
+        {
+            o.ApiKey = Chaos.ApiKey;
+            o.MaxRetries = 0;
+        });
 
     /// <summary>Runs one operation against a server that answers everything with the same status and body.</summary>
     internal static async Task<Exception?> Call(CustomerAddressesClient client, int operation)

@@ -1,6 +1,7 @@
 using System.Net;
 using CustomerAddresses.Client.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
+using CustomerAddresses.Client.Tests.Shared;
 
 namespace CustomerAddresses.Client.Tests.Errors;
 
@@ -125,7 +126,7 @@ public sealed class ErrorMappingTests : FakeApiTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         Api.Reply("POST", Path, 429, "{}", ("Retry-After", "Sun, 22 Nov 2026 12:01:30 GMT"));
-        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = new Uri(Api.Url), TimeProvider = clock });
+        using var client = TestClients.Create(new Uri(Api.Url), o => o.TimeProvider = clock);
 
         var error = await Assert.ThrowsAsync<RateLimitedException>(() => client.Customers.CreateAsync(Request()));
 

@@ -2,6 +2,7 @@ using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using CustomerAddresses.Client.Tests.Shared;
 
 namespace CustomerAddresses.Client.Tests.Support;
 
@@ -28,12 +29,11 @@ internal sealed class FakeApi : IDisposable
     /// <summary>A client of this server. It does not retry unless asked: tests of other behaviour see each answer once.</summary>
     public CustomerAddressesClient Client(string basePath = "/", string? apiKey = ApiKey, string? sessionToken = null, int maxRetries = 0)
     {
-        var client = new CustomerAddressesClient(new CustomerAddressesClientOptions
+        CustomerAddressesClient client = TestClients.Create(new Uri(Url + basePath), o =>
         {
-            BaseAddress = new Uri(Url + basePath),
-            ApiKey = apiKey,
-            SessionToken = sessionToken,
-            MaxRetries = maxRetries,
+            o.ApiKey = apiKey;
+            o.SessionToken = sessionToken;
+            o.MaxRetries = maxRetries;
         });
         _clients.Add(client);
         return client;

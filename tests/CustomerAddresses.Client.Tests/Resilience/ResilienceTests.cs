@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
+using CustomerAddresses.Client.Tests.Shared;
 
-namespace CustomerAddresses.Client.Tests.Http;
+namespace CustomerAddresses.Client.Tests.Resilience;
 
 /// <summary>
 /// Retries and timeouts on a fake clock: reads are retried on transient failures, creates only when they certainly
@@ -20,24 +21,23 @@ public sealed class ResilienceTests : FakeApiTests
     private readonly TestClock _clock = new();
     private readonly FakeLogCollector _logs = new();
 
-    private CustomerAddressesClientOptions Options() => new()
+    private CustomerAddressesClientOptions Options() => TestClients.Options(new Uri(Api.Url), o =>
     {
-        BaseAddress = new Uri(Api.Url),
-        ApiKey = FakeApi.ApiKey,
-        SessionToken = FakeApi.SessionToken,
-        TimeProvider = _clock,
-        BaseDelay = TimeSpan.FromMilliseconds(200),
-        MaxDelay = TimeSpan.FromSeconds(2),
-        AttemptTimeout = s_attemptTimeout,
-        TotalTimeout = TimeSpan.FromHours(1),
-        LoggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(_logs))),
-    };
+        o.ApiKey = FakeApi.ApiKey;
+        o.SessionToken = FakeApi.SessionToken;
+        o.TimeProvider = _clock;
+        o.BaseDelay = TimeSpan.FromMilliseconds(200);
+        o.MaxDelay = TimeSpan.FromSeconds(2);
+        o.AttemptTimeout = s_attemptTimeout;
+        o.TotalTimeout = TimeSpan.FromHours(1);
+        o.LoggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(_logs)));
+    });
 
     private CustomerAddressesClient Client(Action<CustomerAddressesClientOptions>? change = null)
     {
         CustomerAddressesClientOptions options = Options();
         change?.Invoke(options);
-        return new CustomerAddressesClient(options);
+        return TestClients.Create(options);
     }
 
     /// <summary>Answers successive requests to one route with successive responses; the last one repeats.</summary>
@@ -264,7 +264,7 @@ public sealed class ResilienceTests : FakeApiTests
     public async Task A_create_whose_attempt_times_out_is_not_repeated_and_surfaces_as_a_TimeoutException()
     {
         var stub = new StubHandler((_, ct) => StubHandler.Hang(ct));
-        using var client = new CustomerAddressesClient(Options(), stub);
+        using var client = TestClients.Create(Options(), stub);
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => _clock.RunAsync(client.Customers.CreateAsync(s_customer), due => due == s_attemptTimeout));
 
@@ -277,7 +277,7 @@ public sealed class ResilienceTests : FakeApiTests
     public async Task A_read_whose_attempt_times_out_is_tried_again()
     {
         var stub = new StubHandler((attempt, ct) => attempt == 1 ? StubHandler.Hang(ct) : StubHandler.Status(200, ListBodies.Cursor([1], false, null)));
-        using var client = new CustomerAddressesClient(Options(), stub);
+        using var client = TestClients.Create(Options(), stub);
 
         List<Address> addresses = await _clock.RunAsync(List(client), due => due <= s_attemptTimeout);
 
@@ -292,7 +292,7 @@ public sealed class ResilienceTests : FakeApiTests
         CustomerAddressesClientOptions options = Options();
         options.MaxRetries = 10;
         options.TotalTimeout = TimeSpan.FromSeconds(3);
-        using var client = new CustomerAddressesClient(options, stub);
+        using var client = TestClients.Create(options, stub);
 
         // Only the backoff waits move the clock; the 3 s total timeout fires once their sum passes it.
         var error = await Assert.ThrowsAsync<TimeoutException>(() => _clock.RunAsync(List(client), due => due < TimeSpan.FromSeconds(3)));
@@ -307,7 +307,7 @@ public sealed class ResilienceTests : FakeApiTests
         var stub = new StubHandler((attempt, _) => attempt == 1
             ? throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused")
             : StubHandler.Status(201, Fixture.Text("003-create-customer.response.json")));
-        using var client = new CustomerAddressesClient(Options(), stub);
+        using var client = TestClients.Create(Options(), stub);
 
         await _clock.RunAsync(client.Customers.CreateAsync(s_customer));
 
@@ -322,7 +322,7 @@ public sealed class ResilienceTests : FakeApiTests
     public async Task A_create_is_not_repeated_when_the_connection_broke_mid_exchange(HttpRequestError error)
     {
         var stub = new StubHandler((_, _) => throw new HttpRequestException(error, "The response ended prematurely."));
-        using var client = new CustomerAddressesClient(Options(), stub);
+        using var client = TestClients.Create(Options(), stub);
 
         var thrown = await Assert.ThrowsAsync<HttpRequestException>(() => _clock.RunAsync(client.Customers.CreateAsync(s_customer)));
 
@@ -336,7 +336,7 @@ public sealed class ResilienceTests : FakeApiTests
         var stub = new StubHandler((attempt, _) => attempt == 1
             ? throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.")
             : StubHandler.Status(200, ListBodies.Cursor([1], false, null)));
-        using var client = new CustomerAddressesClient(Options(), stub);
+        using var client = TestClients.Create(Options(), stub);
 
         await _clock.RunAsync(List(client));
 
@@ -348,7 +348,7 @@ public sealed class ResilienceTests : FakeApiTests
     {
         string body = ListBodies.Cursor([1, 2, 3], false, null);
         var stub = new StubHandler((attempt, _) => attempt == 1 ? StubHandler.BodyCutOff(body) : StubHandler.Status(200, body));
-        using var client = new CustomerAddressesClient(Options(), stub);
+        using var client = TestClients.Create(Options(), stub);
 
         List<Address> addresses = await _clock.RunAsync(List(client));
 
@@ -360,7 +360,7 @@ public sealed class ResilienceTests : FakeApiTests
     public async Task A_create_whose_body_breaks_off_halfway_is_not_repeated()
     {
         var stub = new StubHandler((_, _) => StubHandler.BodyCutOff(Fixture.Text("003-create-customer.response.json")));
-        using var client = new CustomerAddressesClient(Options(), stub);
+        using var client = TestClients.Create(Options(), stub);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => _clock.RunAsync(client.Customers.CreateAsync(s_customer)));
 

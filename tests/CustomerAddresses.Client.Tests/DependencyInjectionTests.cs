@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace CustomerAddresses.Client.Tests.Http;
+namespace CustomerAddresses.Client.Tests;
 
 public sealed class DependencyInjectionTests : FakeApiTests
 {
@@ -209,5 +209,51 @@ public sealed class DependencyInjectionTests : FakeApiTests
             seen.Add($"{request.Method} {request.RequestUri!.AbsolutePath}");
             return base.SendAsync(request, cancellationToken);
         }
+    }
+
+    [Fact]
+    public async Task Registering_twice_configures_one_client_with_one_pipeline()
+    {
+        Api.Reply("GET", "/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4/addresses", 503, "{}");
+        var services = new ServiceCollection();
+        services.AddCustomerAddressesClient(o =>
+        {
+            o.BaseAddress = new Uri("https://unused.example.com/");
+            o.MaxRetries = 5;
+        });
+        services.AddCustomerAddressesClient(o =>
+        {
+            o.BaseAddress = new Uri(Api.Url);
+            o.MaxRetries = 2;
+            o.BaseDelay = TimeSpan.Zero;
+        });
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        await Assert.ThrowsAsync<ServerErrorException>(async () =>
+            await provider.GetRequiredService<AddressesClient>().ListAsync(Ids.PaddleCustomer).ToListAsync());
+
+        Assert.Equal(3, Api.Requests.Count); // MaxRetries = 2 from the later call, through one pipeline: not 9
+        Assert.Single(Api.Requests.Select(r => RequestAssert.Header(r, "X-Client-Request-Id")).Distinct());
+        Assert.Single(services, d => d.ServiceType == typeof(CustomerAddressesClient));
+    }
+
+    [Fact]
+    public async Task Registering_from_code_then_configuration_layers_the_settings()
+    {
+        Api.Reply("POST", "/customers", 201, Fixture.Text("003-create-customer.response.json"));
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CustomerAddresses:ApiKey"] = FakeApi.ApiKey,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddCustomerAddressesClient(o => o.BaseAddress = new Uri(Api.Url));
+        services.AddCustomerAddressesClient(configuration.GetSection("CustomerAddresses"));
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<CustomersClient>().CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" });
+
+        var entry = Assert.Single(Api.Requests);
+        Assert.Equal("Bearer " + FakeApi.ApiKey, RequestAssert.Header(entry, "Authorization"));
+        Assert.Single(RequestAssert.Header(entry, "User-Agent")!.Split(' '), p => p.StartsWith("CustomerAddresses.Client/", StringComparison.Ordinal));
     }
 }

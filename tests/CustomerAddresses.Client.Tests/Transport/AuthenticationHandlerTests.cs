@@ -1,6 +1,6 @@
 using CustomerAddresses.Client.Tests.Support;
 
-namespace CustomerAddresses.Client.Tests.Http;
+namespace CustomerAddresses.Client.Tests.Transport;
 
 public sealed class AuthenticationTests : FakeApiTests
 {

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
+using CustomerAddresses.Client.Tests.Shared;
 
-namespace CustomerAddresses.Client.Tests.Http;
+namespace CustomerAddresses.Client.Tests.Diagnostics;
 
 /// <summary>
 /// Logs, traces and metrics as a team's dashboards see them: one activity and one duration per operation, retries
@@ -66,14 +67,13 @@ public sealed class ObservabilityTests : FakeApiTests, IDisposable
         }
     }
 
-    private CustomerAddressesClient Client(int maxRetries = 0) => new(new CustomerAddressesClientOptions
+    private CustomerAddressesClient Client(int maxRetries = 0) => TestClients.Create(new Uri(Api.Url), o =>
     {
-        BaseAddress = new Uri(Api.Url),
-        ApiKey = FakeApi.ApiKey,
-        SessionToken = FakeApi.SessionToken,
-        MaxRetries = maxRetries,
-        BaseDelay = TimeSpan.Zero,
-        LoggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs))),
+        o.ApiKey = FakeApi.ApiKey;
+        o.SessionToken = FakeApi.SessionToken;
+        o.MaxRetries = maxRetries;
+        o.BaseDelay = TimeSpan.Zero;
+        o.LoggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs)));
     });
 
     private static CreateCustomerRequest Customer() => new() { Name = "Ann Secret", Email = Email, CustomData = new JsonObject { ["ssn"] = "123-45-6789" } };

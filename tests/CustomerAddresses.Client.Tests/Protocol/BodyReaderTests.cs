@@ -1,7 +1,7 @@
 using System.Buffers;
 using CustomerAddresses.Client.Protocol;
 
-namespace CustomerAddresses.Client.Tests.Http;
+namespace CustomerAddresses.Client.Tests.Protocol;
 
 /// <summary>The one place bodies are read: exactly the limit is accepted, one byte more is not, in pooled arrays.</summary>
 public sealed class BodyReaderTests

@@ -1,0 +1,66 @@
+using System.Text;
+using System.Text.Json;
+using CustomerAddresses.Client.Protocol;
+using CustomerAddresses.Client.Serialization;
+using CustomerAddresses.Client.Tests.Support;
+
+namespace CustomerAddresses.Client.Tests.Protocol;
+
+/// <summary>Both documented list shapes read in one pass, without HTTP.</summary>
+public sealed class ListEnvelopeReaderTests
+{
+    private static ListEnvelope<Address> Read(string json) =>
+        ListEnvelopeReader.Read(Encoding.UTF8.GetBytes(json), CustomerAddressesJsonContext.Default.ListAddress, "addresses", "customer_id");
+
+    [Fact]
+    public void Reads_seed_002s_cursor_envelope()
+    {
+        ListEnvelope<Address> list = Read(Fixture.Text("002-list-addresses.response.json"));
+
+        Assert.False(list.IsOffsetShape);
+        Assert.NotEmpty(list.Items);
+        Assert.NotNull(list.RequestId);
+        Assert.NotNull(list.Next);
+        Assert.Null(list.Owner);
+    }
+
+    [Fact]
+    public void Reads_seed_001s_offset_body_with_its_owner()
+    {
+        ListEnvelope<Address> list = Read(Fixture.Text("001-list-addresses-offset.response.json"));
+
+        Assert.True(list.IsOffsetShape);
+        Assert.Equal(2, list.Items.Count);
+        Assert.Equal("cus_01h1w8r7s2v4l5m6n7p8j9k0q2", list.Owner);
+        Assert.Equal(2, list.Limit);
+        Assert.Equal(0, list.Offset);
+    }
+
+    [Fact]
+    public void Reads_pagination_members_at_their_depth_only()
+    {
+        ListEnvelope<Address> list = Read("""
+            {"data":[],"extra":{"has_more":true},"meta":{"request_id":"r1","other":{"next":"x"},
+             "pagination":{"per_page":2,"next":"https://h/?after=a","has_more":true,"estimated_total":7,"request_id":"not-this"}}}
+            """);
+
+        Assert.Equal("r1", list.RequestId);
+        Assert.Equal("https://h/?after=a", list.Next);
+        Assert.True(list.HasMore);
+        Assert.Equal(7, list.EstimatedTotal);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("{}")]
+    [InlineData("""{"data":null}""")]
+    [InlineData("""{"data":{}}""")]
+    [InlineData("""{"data":[null]}""")]
+    [InlineData("""{"addresses":[],"limit":"2"}""")]
+    [InlineData("""{"data":[],"meta":{"pagination":{"has_more":"yes"}}}""")]
+    [InlineData("""{"addresses":[],"customer_id":5}""")]
+    public void Anything_else_is_a_JSON_exception_the_reader_turns_into_an_unexpected_response(string json)
+    {
+        Assert.ThrowsAny<JsonException>(() => Read(json));
+    }
+}
