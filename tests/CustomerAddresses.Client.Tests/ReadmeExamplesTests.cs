@@ -53,6 +53,22 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         Assert.Equal(1, emulator.CustomerCount);
     }
 
+    sealed class FakeAddresses(IEnumerable<Address> addresses) : AddressesClient
+    {
+        public override AsyncPageable<Address> ListAsync(CustomerId customerId, ListAddressesOptions? options = null, CancellationToken cancellationToken = default) =>
+            CustomerAddressesModelFactory.Pageable(addresses, pageSize: 10);
+    }
+
+    [Fact]
+    public async Task Fake_client_from_the_test_kit()
+    {
+        AddressesClient fake = new FakeAddresses(Enumerable.Range(1, 25).Select(i => CustomerAddressesModelFactory.Address(description: $"Address {i}")));
+
+        List<Page<Address>> pages = await fake.ListAsync(Ids.PaddleCustomer).AsPages().ToListAsync();
+
+        Assert.Equal([10, 10, 5], pages.Select(p => p.Items.Count));
+    }
+
     [Fact]
     public async Task Fake_listing_from_the_test_kit()
     {
@@ -128,12 +144,14 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
                 "add_01hv8gwdfkw5z6d1yy6pa3xyrz San Jose US",
                 "add_01hv8gq3318ktkfengj2r75gfx New York US",
                 "3 addresses, about 3 in all",
+                "resumed: 3 more",
                 "ctm_01grnn4zta5a1mf02jjze7y2ys",
-                "address add_01h1x0z5y4c1v2f5k6p3j9n8m7, billing billing_123456789, cursor (none), kind Address",
+                "address add_01h1x0z5y4c1v2f5k6p3j9n8m7, billing billing_123456789, token (none)",
             ],
             lines);
-        Assert.Equal("id[ASC]", RequestAssert.Query(Api.Requests[^2], "order_by"));
-        Assert.Equal(6, Api.Requests.Count);
+        Assert.Equal("id[ASC]", RequestAssert.Query(Api.Requests[^2], "order_by")); // the resumed listing keeps its options
+        Assert.Equal("100", RequestAssert.Query(Api.Requests[^2], "per_page")); // and takes the page size hint
+        Assert.Equal(7, Api.Requests.Count);
     }
 
     private static async Task RunExamples(CustomerAddressesClient client)
@@ -169,11 +187,18 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
             Console.WriteLine($"{a.Id} {a.City} {a.Country}");
         }
 
-        string? cursor = null;
-        await foreach (Page<Address> page in client.Addresses.ListAsync(customer.Id, new ListAddressesOptions { PerPage = 50, Search = "Office", Order = SortOrder.Ascending }).AsPages())
+        var options = new ListAddressesOptions { PerPage = 50, Search = "Office", Order = SortOrder.Ascending };
+        string? token = null;
+        await foreach (Page<Address> page in client.Addresses.ListAsync(customer.Id, options).AsPages())
         {
             Console.WriteLine($"{page.Items.Count} addresses, about {page.EstimatedTotal} in all");
-            cursor = page.ContinuationToken;
+            token = page.ContinuationToken;
+            break; // stop here, store the token, and come back later
+        }
+
+        await foreach (Page<Address> page in client.Addresses.ListAsync(customer.Id, options).AsPages(token, pageSizeHint: 100))
+        {
+            Console.WriteLine($"resumed: {page.Items.Count} more");
         }
 
         BillingAddress billing = await client.BillingAddresses.AddAsync(OrganizationId.Parse("org_2aBcD3"), new AddBillingAddressRequest
@@ -192,9 +217,7 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
             Console.WriteLine(id.Value);
         }
 
-        ResourceIdKind kind = ResourceIds.Identify("add_01h1x0z5y4c1v2f5k6p3j9n8m7");
-
-        Console.WriteLine($"address {address.Id}, billing {billing.Id}, cursor {cursor ?? "(none)"}, kind {kind}");
+        Console.WriteLine($"address {address.Id}, billing {billing.Id}, token {token ?? "(none)"}");
     }
 
     private static string Normalize(string code) =>

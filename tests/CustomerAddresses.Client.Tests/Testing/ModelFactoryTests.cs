@@ -68,9 +68,9 @@ public sealed class ModelFactoryTests
         BillingAddress billing = CustomerAddressesModelFactory.BillingAddress();
 
         Assert.Equal(100, addresses.Select(a => a.Id).Distinct().Count());
-        Assert.All(addresses, a => Assert.Equal(ResourceIdKind.Address, ResourceIds.Identify(a.Id.Value)));
-        Assert.All(addresses, a => Assert.Equal(ResourceIdKind.Customer, ResourceIds.Identify(a.CustomerId.Value)));
-        Assert.Equal(ResourceIdKind.BillingAddress, ResourceIds.Identify(billing.Id.Value));
+        Assert.All(addresses, a => Assert.Equal(a.Id, AddressId.Parse(a.Id.Value)));
+        Assert.All(addresses, a => Assert.Equal(a.CustomerId, CustomerId.Parse(a.CustomerId.Value)));
+        Assert.Equal(billing.Id, BillingAddressId.Parse(billing.Id.Value));
         Assert.Equal(CountryCode.UnitedStates, addresses[0].Country);
         Assert.Equal(AddressStatus.Active, addresses[0].Status);
     }
