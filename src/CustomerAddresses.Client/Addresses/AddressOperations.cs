@@ -20,8 +20,8 @@ internal static class AddressOperations
     internal static readonly ListOperation<IAddressesApi, AddressListArgs, Address> List = new(
         new OperationInfo("addresses.list", "List addresses", HttpMethod.Get, Route),
         CustomerAddressesJsonContext.Default.ListAddress,
-        itemsMember: "addresses",
-        ownerMember: "customer_id",
+        ItemsMember: "addresses",
+        OwnerMember: "customer_id",
         static (api, args, q, operation, ct) => api.ListAsync(args.CustomerId.Value, q.After, q.PerPage, args.OrderBy, args.Status, args.Search, args.Id, q.Limit, q.Offset, operation, ct),
         static address => address.Id.Value,
         static (address, owner, args) => address.FillMissingCustomerId(CustomerId.TryParse(owner, out CustomerId id) ? id : args.CustomerId));

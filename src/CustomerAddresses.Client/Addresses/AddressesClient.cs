@@ -13,19 +13,14 @@ namespace CustomerAddresses.Client;
 /// </remarks>
 public class AddressesClient
 {
-    private readonly OperationInvoker? _invoker;
-    private readonly IAddressesApi? _api;
+    private readonly ResourceChannel<IAddressesApi>? _channel;
 
     /// <summary>Initializes an instance for a test double; only overridden methods may be called on it.</summary>
     protected AddressesClient()
     {
     }
 
-    internal AddressesClient(OperationInvoker invoker)
-    {
-        _invoker = invoker;
-        _api = invoker.Api<IAddressesApi>();
-    }
+    internal AddressesClient(OperationInvoker invoker) => _channel = new ResourceChannel<IAddressesApi>(invoker);
 
     /// <summary>Creates an address for a customer (<c>POST customers/{customer_id}/addresses</c>). Not retried after it may have reached the server.</summary>
     /// <param name="customerId">The customer the address belongs to.</param>
@@ -39,7 +34,7 @@ public class AddressesClient
     {
         TypedId.ThrowIfDefault(customerId, nameof(customerId));
         RequestChecks.Validate(request);
-        return Invoker.InvokeAsync(AddressOperations.Create, _api!, (customerId, request), cancellationToken);
+        return Channel.InvokeAsync(AddressOperations.Create, (customerId, request), cancellationToken);
     }
 
     /// <summary>
@@ -57,8 +52,8 @@ public class AddressesClient
     {
         TypedId.ThrowIfDefault(customerId, nameof(customerId));
         (AddressListArgs args, PageQuery first) = AddressListArgs.From(customerId, options);
-        return new OperationPageable<IAddressesApi, AddressListArgs, Address>(Invoker, AddressOperations.List, _api!, args, first, ListQueryChecks.MaxPerPage, cancellationToken);
+        return Channel.List(AddressOperations.List, args, first, cancellationToken);
     }
 
-    private OperationInvoker Invoker => _invoker ?? throw MockOnly.NotOverridden(nameof(AddressesClient));
+    private ResourceChannel<IAddressesApi> Channel => ResourceChannel<IAddressesApi>.Of(_channel, nameof(AddressesClient));
 }

@@ -12,19 +12,14 @@ namespace CustomerAddresses.Client;
 /// </remarks>
 public class BillingAddressesClient
 {
-    private readonly OperationInvoker? _invoker;
-    private readonly IBillingAddressesApi? _api;
+    private readonly ResourceChannel<IBillingAddressesApi>? _channel;
 
     /// <summary>Initializes an instance for a test double; only overridden methods may be called on it.</summary>
     protected BillingAddressesClient()
     {
     }
 
-    internal BillingAddressesClient(OperationInvoker invoker)
-    {
-        _invoker = invoker;
-        _api = invoker.Api<IBillingAddressesApi>();
-    }
+    internal BillingAddressesClient(OperationInvoker invoker) => _channel = new ResourceChannel<IBillingAddressesApi>(invoker);
 
     /// <summary>Adds a billing address to an organization (<c>POST organizations/{id}/billing-addresses</c>). Not retried after it may have reached the server.</summary>
     /// <param name="organizationId">The organization.</param>
@@ -39,8 +34,8 @@ public class BillingAddressesClient
     {
         TypedId.ThrowIfDefault(organizationId, nameof(organizationId));
         RequestChecks.Validate(request);
-        return Invoker.InvokeAsync(BillingAddressOperations.Add, _api!, (organizationId, request), cancellationToken);
+        return Channel.InvokeAsync(BillingAddressOperations.Add, (organizationId, request), cancellationToken);
     }
 
-    private OperationInvoker Invoker => _invoker ?? throw MockOnly.NotOverridden(nameof(BillingAddressesClient));
+    private ResourceChannel<IBillingAddressesApi> Channel => ResourceChannel<IBillingAddressesApi>.Of(_channel, nameof(BillingAddressesClient));
 }

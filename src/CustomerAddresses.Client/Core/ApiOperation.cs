@@ -10,35 +10,15 @@ namespace CustomerAddresses.Client.Core;
 /// <typeparam name="TApi">The Refit interface that holds its method.</typeparam>
 /// <typeparam name="TArgs">The validated arguments of a call.</typeparam>
 /// <typeparam name="TResult">The model it returns.</typeparam>
-internal sealed class ApiOperation<TApi, TArgs, TResult>
-    where TResult : class
-{
-    /// <param name="info">Name, method, route template and retry safety.</param>
-    /// <param name="requestBody">The request body's JSON metadata (null without a body); naming it here makes a body type missing from the JSON context a compile error.</param>
-    /// <param name="response">The response model's JSON metadata.</param>
-    /// <param name="send">Calls the Refit method; the operation is passed on so the request carries it.</param>
-    /// <param name="complete">Fills in what the server may leave out, from the arguments.</param>
-    internal ApiOperation(
-        OperationInfo info,
-        JsonTypeInfo? requestBody,
-        JsonTypeInfo<TResult> response,
-        Func<TApi, TArgs, OperationInfo, CancellationToken, Task<HttpResponseMessage>> send,
-        Action<TResult, TArgs>? complete = null)
-    {
-        Info = info;
-        RequestBody = requestBody;
-        Response = response;
-        Send = send;
-        Complete = complete;
-    }
-
-    internal OperationInfo Info { get; }
-
-    internal JsonTypeInfo? RequestBody { get; }
-
-    internal JsonTypeInfo<TResult> Response { get; }
-
-    internal Func<TApi, TArgs, OperationInfo, CancellationToken, Task<HttpResponseMessage>> Send { get; }
-
-    internal Action<TResult, TArgs>? Complete { get; }
-}
+/// <param name="Info">Name, method, route template and retry safety.</param>
+/// <param name="RequestBody">The request body's JSON metadata (null without a body); naming it here makes a body type missing from the JSON context a compile error.</param>
+/// <param name="Response">The response model's JSON metadata.</param>
+/// <param name="Send">Calls the Refit method; the operation is passed on so the request carries it.</param>
+/// <param name="Complete">Fills in what the server may leave out, from the arguments.</param>
+internal sealed record ApiOperation<TApi, TArgs, TResult>(
+    OperationInfo Info,
+    JsonTypeInfo? RequestBody,
+    JsonTypeInfo<TResult> Response,
+    Func<TApi, TArgs, OperationInfo, CancellationToken, Task<HttpResponseMessage>> Send,
+    Action<TResult, TArgs>? Complete = null)
+    where TResult : class;

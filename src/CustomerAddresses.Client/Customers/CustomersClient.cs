@@ -12,19 +12,14 @@ namespace CustomerAddresses.Client;
 /// </remarks>
 public class CustomersClient
 {
-    private readonly OperationInvoker? _invoker;
-    private readonly ICustomersApi? _api;
+    private readonly ResourceChannel<ICustomersApi>? _channel;
 
     /// <summary>Initializes an instance for a test double; only overridden methods may be called on it.</summary>
     protected CustomersClient()
     {
     }
 
-    internal CustomersClient(OperationInvoker invoker)
-    {
-        _invoker = invoker;
-        _api = invoker.Api<ICustomersApi>();
-    }
+    internal CustomersClient(OperationInvoker invoker) => _channel = new ResourceChannel<ICustomersApi>(invoker);
 
     /// <summary>Creates a customer (<c>POST customers</c>). Not retried after it may have reached the server.</summary>
     /// <param name="request">The customer to create; <c>Name</c> and <c>Email</c> are required.</param>
@@ -36,8 +31,8 @@ public class CustomersClient
     public virtual Task<Customer> CreateAsync(CreateCustomerRequest request, CancellationToken cancellationToken = default)
     {
         RequestChecks.Validate(request);
-        return Invoker.InvokeAsync(CustomerOperations.Create, _api!, request, cancellationToken);
+        return Channel.InvokeAsync(CustomerOperations.Create, request, cancellationToken);
     }
 
-    private OperationInvoker Invoker => _invoker ?? throw MockOnly.NotOverridden(nameof(CustomersClient));
+    private ResourceChannel<ICustomersApi> Channel => ResourceChannel<ICustomersApi>.Of(_channel, nameof(CustomersClient));
 }
