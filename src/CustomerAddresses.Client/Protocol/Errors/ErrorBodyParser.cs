@@ -4,7 +4,10 @@ using CustomerAddresses.Client.Diagnostics;
 
 namespace CustomerAddresses.Client.Protocol.Errors;
 
-/// <summary>Picks the dialect an error body is written in and parses it; a body that is not JSON is <see cref="ParsedError.NotJson"/>.</summary>
+/// <summary>
+/// Picks the dialect an error body is written in (Paddle's, the flat one, seed 004's envelope, RFC 7807 problem details)
+/// and parses it; a body that is not JSON is <see cref="ParsedError.NotJson"/>.
+/// </summary>
 internal static class ErrorBodyParser
 {
     /// <summary>How many characters of the body an exception keeps.</summary>
@@ -26,7 +29,11 @@ internal static class ErrorBodyParser
                 return ParsedError.EmptyJson;
             }
 
-            return PaddleErrorParser.TryParse(root, out ParsedError paddle) ? paddle : EnvelopeErrorParser.Parse(root);
+            return PaddleErrorParser.TryParse(root, out ParsedError error)
+                || FlatErrorParser.TryParse(root, out error)
+                || EnvelopeErrorParser.TryParse(root, out error)
+                ? error
+                : ProblemDetailsParser.Parse(root);
         }
         catch (Exception e) when (MalformedJson.Is(e))
         {

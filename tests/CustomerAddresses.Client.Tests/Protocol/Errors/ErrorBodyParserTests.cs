@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using CustomerAddresses.Client.Diagnostics;
 using CustomerAddresses.Client.Protocol.Errors;
 
@@ -87,5 +88,29 @@ public sealed class ErrorBodyParserTests
             };
             Assert.All(texts, t => Assert.DoesNotContain(secret, t ?? string.Empty, StringComparison.Ordinal));
         }
+    }
+
+    [Theory]
+    [InlineData("""{"error":{"code":"not_found"}}""", "paddle")]
+    [InlineData("""{"error":"not_found","message":"m"}""", "flat")]
+    [InlineData("""{"status":404,"message":"Insufficient permissions","data":null,"errors":null}""", "envelope")]
+    [InlineData("""{"status":400,"errors":[{"code":"X","message":"m"}]}""", "envelope")]
+    [InlineData("""{"type":"about:blank","title":"Not Found","status":404}""", "none")]
+    [InlineData("""{"message":"Deployment not found"}""", "none")]
+    [InlineData("""{"type":"about:blank","title":"Bad Request","status":400,"errors":{"email":["is invalid"]}}""", "none")]
+    public void Each_dialect_claims_only_its_own_bodies(string body, string claimant)
+    {
+        JsonElement root = JsonDocument.Parse(body).RootElement;
+
+        Assert.Equal(claimant == "paddle", PaddleErrorParser.TryParse(root, out _));
+        Assert.Equal(claimant == "flat", FlatErrorParser.TryParse(root, out _));
+        Assert.Equal(claimant == "envelope", EnvelopeErrorParser.TryParse(root, out _));
+        Assert.True(ProblemDetailsParser.Parse(root).IsJson); // the last resort reads anything
+    }
+
+    [Fact]
+    public void The_last_resort_reads_a_bare_message()
+    {
+        Assert.Equal("Deployment not found", Parse("""{"message":"Deployment not found"}""").Detail);
     }
 }
