@@ -18,8 +18,20 @@ public sealed class CustomerAddressesClientOptions
     /// <summary>Gets or sets the API key, sent as <c>Authorization: Bearer &lt;key&gt;</c>. Optional.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Gets or sets the session token, sent as the cookie <c>__session=&lt;token&gt;</c>. Optional.</summary>
+    /// <summary>
+    /// Gets or sets the session token, sent as the cookie <c>__session=&lt;token&gt;</c>. Optional. When a response
+    /// rotates it (<c>Set-Cookie: __session=…</c>, or an <c>X-Development-Session</c> header on a development
+    /// deployment), the client sends the new token from the next request on; see <see cref="SessionTokenRotated"/>.
+    /// </summary>
     public string? SessionToken { get; set; }
+
+    /// <summary>
+    /// Gets or sets what to call with the new token when the server rotates the session, for example to persist it so
+    /// that the next run of the program starts with it. It runs on the thread of the response that carried the token,
+    /// at most once per token; an exception it throws is logged (without the token) and does not fail the call. Never
+    /// log the token. Not read from configuration.
+    /// </summary>
+    public Action<string>? SessionTokenRotated { get; set; }
 
     /// <summary>
     /// Gets or sets whether a plain <c>http</c> base address other than loopback is allowed. Defaults to

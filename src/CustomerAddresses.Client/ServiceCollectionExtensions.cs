@@ -71,7 +71,7 @@ public static class CustomerAddressesServiceCollectionExtensions
             .ConfigureHttpClient((sp, httpClient) => CustomerAddressesClient.Configure(httpClient, sp.GetRequiredService<ClientSettings>()))
             .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
             .AddHttpMessageHandler(sp => new ClientRequestHandler(sp.GetRequiredService<ClientSettings>(), Logger(sp)))
-            .AddHttpMessageHandler(sp => new AuthenticationHandler(sp.GetRequiredService<ClientSettings>()))
+            .AddHttpMessageHandler(sp => new AuthenticationHandler(sp.GetRequiredService<ClientSettings>(), Logger(sp)))
             .RedactLoggedHeaders(static _ => true);
         builder.AddResilienceHandler(ResiliencePipelineSetup.PipelineName, static (pipeline, context) => ResiliencePipelineSetup.Configure(
             pipeline,

@@ -2,10 +2,15 @@ using System.Text.Json.Serialization;
 
 namespace CustomerAddresses.Client;
 
-/// <summary>An organization's billing address as the API returns it.</summary>
+/// <summary>
+/// An organization's billing address as the API returns it: the members of seed 004, or those of Wacht's server, which
+/// names the first address line <c>address</c> and leaves out name, company, second line and default flag.
+/// </summary>
 public sealed record BillingAddress
 {
-    /// <summary>Gets the billing address id (<c>billing_</c>).</summary>
+    private string? _addressLine1;
+
+    /// <summary>Gets the billing address id: <c>billing_…</c>, a snowflake number, or whatever the server issued.</summary>
     [JsonPropertyName("id")]
     public required BillingAddressId Id { get; init; }
 
@@ -17,9 +22,9 @@ public sealed record BillingAddress
     [JsonPropertyName("company")]
     public string? Company { get; init; }
 
-    /// <summary>Gets the primary address line.</summary>
+    /// <summary>Gets the primary address line (<c>address_line_1</c>, or <c>address</c> from a server that names it so).</summary>
     [JsonPropertyName("address_line_1")]
-    public string? AddressLine1 { get; init; }
+    public string? AddressLine1 { get => _addressLine1; init => _addressLine1 = value; }
 
     /// <summary>Gets the secondary address line.</summary>
     [JsonPropertyName("address_line_2")]
@@ -52,4 +57,13 @@ public sealed record BillingAddress
     /// <summary>Gets when the billing address was last updated.</summary>
     [JsonPropertyName("updated_at")]
     public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Wacht's name for the first line; <c>address_line_1</c> wins when a body has both.</summary>
+    [JsonInclude]
+    [JsonPropertyName("address")]
+    internal string? Address
+    {
+        get => null;
+        init => _addressLine1 ??= value;
+    }
 }

@@ -5,7 +5,8 @@ using CustomerAddresses.Client.Primitives;
 namespace CustomerAddresses.Client;
 
 /// <summary>
-/// The id of an organization billing address: <c>billing_</c> followed by letters, digits, <c>_</c> or <c>-</c>.
+/// The id of an organization billing address: <c>billing_</c> followed by letters, digits, <c>_</c> or <c>-</c> (seed 004),
+/// or the 64-bit snowflake number Wacht's server issues, such as <c>7318049210374193152</c>.
 /// </summary>
 /// <remarks>
 /// A value can only be obtained from <see cref="Parse(string)"/>, <see cref="TryParse(string?, out BillingAddressId)"/> or a
@@ -58,5 +59,6 @@ public readonly record struct BillingAddressId : ITypedId<BillingAddressId>, IPa
 
     static BillingAddressId ITypedId<BillingAddressId>.FromValidated(string value) => new(value);
 
-    static string? ITypedId<BillingAddressId>.Validate(string? value) => TypedId.Validate(value, s_prefixes);
+    static string? ITypedId<BillingAddressId>.Validate(string? value) =>
+        value is { Length: > 0 and <= 20 } && value.All(char.IsAsciiDigit) ? null : TypedId.Validate(value, s_prefixes);
 }

@@ -1,5 +1,6 @@
 using CustomerAddresses.Client.BillingAddresses;
 using CustomerAddresses.Client.Core;
+using CustomerAddresses.Client.Core.Paging;
 using CustomerAddresses.Client.Primitives;
 
 namespace CustomerAddresses.Client;
@@ -28,13 +29,71 @@ public class BillingAddressesClient
     /// <returns>The billing address as the server stored it, taken out of the response envelope.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; nothing was sent.</exception>
     /// <exception cref="AuthenticationFailedException">The session is missing or expired (401).</exception>
-    /// <exception cref="PermissionDeniedException">The member is not an owner or admin of the organization (403).</exception>
+    /// <exception cref="PermissionDeniedException">The member may not manage the organization's billing, is not a member, or there is no such organization (403).</exception>
     /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
     public virtual Task<BillingAddress> AddAsync(OrganizationId organizationId, AddBillingAddressRequest request, CancellationToken cancellationToken = default)
     {
         TypedId.ThrowIfDefault(organizationId, nameof(organizationId));
         RequestChecks.Validate(request);
         return Channel.InvokeAsync(BillingAddressOperations.Add, (organizationId, request), cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists an organization's billing addresses (<c>GET organizations/{id}/billing-addresses</c>). The server answers
+    /// the whole list at once, so the listing has one page.
+    /// </summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The listing; nothing is sent until it is enumerated.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; thrown by this call, before any request.</exception>
+    /// <exception cref="AuthenticationFailedException">The session is missing or expired (401); thrown during enumeration.</exception>
+    /// <exception cref="PermissionDeniedException">The session's user is not a member of the organization, or there is no such organization (403).</exception>
+    /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
+    public virtual AsyncPageable<BillingAddress> ListAsync(OrganizationId organizationId, CancellationToken cancellationToken = default)
+    {
+        TypedId.ThrowIfDefault(organizationId, nameof(organizationId));
+        return Channel.List(BillingAddressOperations.List, organizationId, PageQuery.First(null, null), cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces a billing address with the given one (<c>PUT organizations/{id}/billing-addresses/{billing_address_id}</c>).
+    /// Retried like a read: sending the same whole address twice leaves the same result.
+    /// </summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="billingAddressId">The billing address to replace.</param>
+    /// <param name="request">The whole new address; every member is required.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The billing address as the server stored it.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; nothing was sent.</exception>
+    /// <exception cref="AuthenticationFailedException">The session is missing or expired (401).</exception>
+    /// <exception cref="PermissionDeniedException">The member may not manage the organization's billing, is not a member, or there is no such organization (403).</exception>
+    /// <exception cref="ResourceNotFoundException">The organization has no such billing address.</exception>
+    /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
+    public virtual Task<BillingAddress> ReplaceAsync(OrganizationId organizationId, BillingAddressId billingAddressId, ReplaceBillingAddressRequest request, CancellationToken cancellationToken = default)
+    {
+        TypedId.ThrowIfDefault(organizationId, nameof(organizationId));
+        TypedId.ThrowIfDefault(billingAddressId, nameof(billingAddressId));
+        RequestChecks.Validate(request);
+        return Channel.InvokeAsync(BillingAddressOperations.Replace, (organizationId, billingAddressId, request), cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes a billing address (<c>DELETE organizations/{id}/billing-addresses/{billing_address_id}</c>). Retried like a
+    /// read; deleting an address that is already gone succeeds, as the server answers it.
+    /// </summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="billingAddressId">The billing address to delete.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the server has answered with success.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; nothing was sent.</exception>
+    /// <exception cref="AuthenticationFailedException">The session is missing or expired (401).</exception>
+    /// <exception cref="PermissionDeniedException">The member may not manage the organization's billing, is not a member, or there is no such organization (403).</exception>
+    /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
+    public virtual Task DeleteAsync(OrganizationId organizationId, BillingAddressId billingAddressId, CancellationToken cancellationToken = default)
+    {
+        TypedId.ThrowIfDefault(organizationId, nameof(organizationId));
+        TypedId.ThrowIfDefault(billingAddressId, nameof(billingAddressId));
+        return Channel.InvokeAsync(BillingAddressOperations.Delete, (organizationId, billingAddressId), cancellationToken);
     }
 
     private ResourceChannel<IBillingAddressesApi> Channel => ResourceChannel<IBillingAddressesApi>.Of(_channel, nameof(BillingAddressesClient));

@@ -19,6 +19,7 @@ internal sealed class ClientSettings
         SessionToken = NullIfEmpty(options.SessionToken);
         TimeProvider = options.TimeProvider;
         Redactor = new SecretRedactor(ApiKey, SessionToken);
+        Session = new SessionCredential(SessionToken, Redactor, options.SessionTokenRotated);
         MaxRetries = options.MaxRetries;
         BaseDelay = options.BaseDelay;
         MaxDelay = options.MaxDelay;
@@ -38,6 +39,9 @@ internal sealed class ClientSettings
     internal TimeProvider TimeProvider { get; }
 
     internal SecretRedactor Redactor { get; }
+
+    /// <summary>The session token as it is now: the configured one until the server rotates it.</summary>
+    internal SessionCredential Session { get; }
 
     internal int MaxRetries { get; }
 
@@ -111,7 +115,7 @@ internal sealed class ClientSettings
             problems.Add("ApiKey must not be empty or contain white space or control characters.");
         }
 
-        if (options.SessionToken is { } token && !IsHeaderSafe(token, allowSeparators: false))
+        if (options.SessionToken is { } token && !IsCookieSafe(token))
         {
             problems.Add("SessionToken must not be empty or contain white space, control characters, ';' or ','.");
         }
@@ -151,6 +155,9 @@ internal sealed class ClientSettings
 
         return problems;
     }
+
+    /// <summary>Whether a value can be sent as the <c>__session</c> cookie's value unchanged.</summary>
+    internal static bool IsCookieSafe(string value) => IsHeaderSafe(value, allowSeparators: false);
 
     private static bool IsHeaderSafe(string value, bool allowSeparators) =>
         value.Length > 0 && value.All(c => c > ' ' && c < 0x7F && (allowSeparators || (c != ';' && c != ',' && c != '"' && c != '\\')));

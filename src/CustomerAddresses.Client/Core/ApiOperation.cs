@@ -15,10 +15,12 @@ namespace CustomerAddresses.Client.Core;
 /// <param name="Response">The response model's JSON metadata.</param>
 /// <param name="Send">Calls the Refit method; the operation is passed on so the request carries it.</param>
 /// <param name="Complete">Fills in what the server may leave out, from the arguments.</param>
+/// <param name="WhenEmpty">The result of a success without a body, for operations that need none (a delete); otherwise an empty body is unexpected.</param>
 internal sealed record ApiOperation<TApi, TArgs, TResult>(
     OperationInfo Info,
     JsonTypeInfo? RequestBody,
     JsonTypeInfo<TResult> Response,
     Func<TApi, TArgs, OperationInfo, CancellationToken, Task<HttpResponseMessage>> Send,
-    Action<TResult, TArgs>? Complete = null)
+    Action<TResult, TArgs>? Complete = null,
+    Func<TResult>? WhenEmpty = null)
     where TResult : class;

@@ -15,7 +15,7 @@ internal static class ClientPipeline
     internal static HttpMessageHandler Create(ClientSettings settings, ILogger logger, HttpMessageHandler primaryHandler) =>
         new ClientRequestHandler(settings, logger)
         {
-            InnerHandler = new AuthenticationHandler(settings)
+            InnerHandler = new AuthenticationHandler(settings, logger)
             {
                 InnerHandler = new ResilienceHandler(ResiliencePipelineSetup.Build(settings, logger))
                 {

@@ -48,7 +48,7 @@ internal sealed class OperationInvoker
         try
         {
             using HttpResponseMessage response = await operation.Send(api, args, operation.Info, cancellationToken).ConfigureAwait(false);
-            TResult result = await Reader.ReadResourceAsync(response, operation.Response, operation.Info, cancellationToken).ConfigureAwait(false);
+            TResult result = await Reader.ReadResourceAsync(response, operation.Response, operation.Info, operation.WhenEmpty, cancellationToken).ConfigureAwait(false);
             operation.Complete?.Invoke(result, args);
             return result;
         }

@@ -18,5 +18,5 @@ internal sealed class ResourceChannel<TApi>(OperationInvoker invoker)
 
     internal AsyncPageable<TItem> List<TArgs, TItem>(ListOperation<TApi, TArgs, TItem> operation, TArgs args, PageQuery first, CancellationToken cancellationToken)
         where TItem : class =>
-        new OperationPageable<TApi, TArgs, TItem>(invoker, operation, _api, args, first, ListQueryChecks.MaxPerPage, cancellationToken);
+        new OperationPageable<TApi, TArgs, TItem>(invoker, operation, _api, args, first, cancellationToken);
 }

@@ -19,4 +19,10 @@ internal static partial class CallLog
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning,
         Message = "{Operation} failed: {StatusCode} {ErrorCode} (request id {RequestId})")]
     internal static partial void ApiError(ILogger logger, string operation, int statusCode, string? errorCode, string? requestId);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "The server rotated the session token on {Route}; later requests send the new one")]
+    internal static partial void SessionRotated(ILogger logger, string route);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "The SessionTokenRotated callback threw {ExceptionType}; the new session token is in use anyway")]
+    internal static partial void SessionCallbackFailed(ILogger logger, string exceptionType);
 }

@@ -3,7 +3,11 @@ using CustomerAddresses.Client.Errors;
 
 namespace CustomerAddresses.Client;
 
-/// <summary>The credentials are valid but not allowed to do this (403).</summary>
+/// <summary>
+/// The credentials are valid but not allowed to do this (403). For organization billing addresses this also means
+/// that the session's user is not a member of the organization, or that there is no such organization: Wacht's server
+/// answers all three with <c>403 "Insufficient permissions"</c>, so as not to reveal which organizations exist.
+/// </summary>
 public sealed class PermissionDeniedException : CustomerAddressesApiException
 {
     /// <summary>Initializes a new instance.</summary>

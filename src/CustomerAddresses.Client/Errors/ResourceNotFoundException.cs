@@ -3,7 +3,10 @@ using CustomerAddresses.Client.Errors;
 
 namespace CustomerAddresses.Client;
 
-/// <summary>The customer, address or organization does not exist (404).</summary>
+/// <summary>
+/// The customer, address or billing address does not exist (404). A 404 that says the server knows no such deployment
+/// (a wrong base address) is a plain <see cref="CustomerAddressesApiException"/> instead, whose message says so.
+/// </summary>
 public sealed class ResourceNotFoundException : CustomerAddressesApiException
 {
     /// <summary>Initializes a new instance.</summary>

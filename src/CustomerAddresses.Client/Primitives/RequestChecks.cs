@@ -48,6 +48,16 @@ internal static class RequestChecks
         Alpha2(request.Country, "request.Country");
     }
 
+    internal static void Validate(ReplaceBillingAddressRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Required(request.Address, "request.Address");
+        Required(request.City, "request.City");
+        Required(request.State, "request.State");
+        Required(request.PostalCode, "request.PostalCode");
+        Required(request.Country.Value, "request.Country");
+    }
+
     internal static void Required(string? value, string name, int? maxLength = null)
     {
         if (string.IsNullOrWhiteSpace(value))

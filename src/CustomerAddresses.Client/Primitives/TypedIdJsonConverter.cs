@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace CustomerAddresses.Client.Primitives;
 
-/// <summary>Reads and writes a typed id as a JSON string, applying the same rules as <c>Parse</c>.</summary>
+/// <summary>
+/// Reads and writes a typed id as a JSON string. An id the server issued only has to be safe in a URL path: its
+/// documented prefix is checked where a caller builds an id from a string, never where a server answered with one, so
+/// a call that succeeded never fails on the shape of an id.
+/// </summary>
 internal sealed class TypedIdJsonConverter<TSelf> : JsonConverter<TSelf>
     where TSelf : struct, ITypedId<TSelf>
 {
@@ -15,7 +19,7 @@ internal sealed class TypedIdJsonConverter<TSelf> : JsonConverter<TSelf>
         }
 
         string? value = reader.GetString();
-        string? problem = TSelf.Validate(value);
+        string? problem = TypedId.Validate(value, []);
         if (problem is not null)
         {
             throw new JsonException(TypedId.Describe<TSelf>(value, problem));

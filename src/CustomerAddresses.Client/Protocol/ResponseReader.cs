@@ -32,10 +32,20 @@ internal sealed class ResponseReader
 
     internal SecretRedactor Redactor => _redactor;
 
-    internal Task<T> ReadResourceAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, OperationInfo operation, CancellationToken cancellationToken)
+    /// <param name="response">The response.</param>
+    /// <param name="typeInfo">The resource's JSON metadata.</param>
+    /// <param name="operation">The operation, for messages.</param>
+    /// <param name="whenEmpty">The result of a success without a body, or null when a body is required.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    internal Task<T> ReadResourceAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, OperationInfo operation, Func<T>? whenEmpty, CancellationToken cancellationToken)
         where T : class =>
-        ReadAsync(response, operation, MaxResourceBytes, (this, typeInfo), static (state, response, operation, body) =>
+        ReadAsync(response, operation, MaxResourceBytes, (this, typeInfo, whenEmpty), static (state, response, operation, body) =>
         {
+            if (body.IsEmpty && state.whenEmpty is { } empty)
+            {
+                return empty();
+            }
+
             T? value = ResourceEnvelope.Read(body, state.typeInfo, out string? requestId);
             state.Item1.Succeeded(response, requestId);
             return value ?? throw state.Item1.Unexpected(response, operation, "the body holds no resource", body.ToArray(), null);

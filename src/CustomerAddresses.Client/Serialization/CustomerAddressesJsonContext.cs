@@ -17,6 +17,9 @@ namespace CustomerAddresses.Client.Serialization;
 [JsonSerializable(typeof(List<Address>))]
 [JsonSerializable(typeof(BillingAddress))]
 [JsonSerializable(typeof(AddBillingAddressRequest))]
+[JsonSerializable(typeof(ReplaceBillingAddressRequest))]
+[JsonSerializable(typeof(List<BillingAddress>))]
+[JsonSerializable(typeof(Acknowledgement))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class CustomerAddressesJsonContext : JsonSerializerContext
 {

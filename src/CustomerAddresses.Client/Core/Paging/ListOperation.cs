@@ -17,6 +17,7 @@ namespace CustomerAddresses.Client.Core.Paging;
 /// <param name="Send">Calls the Refit method for one page.</param>
 /// <param name="CursorOf">An item's cursor for <c>after</c>: its id.</param>
 /// <param name="Complete">Fills in what the server may leave out of an item, from the owner the body names and the arguments.</param>
+/// <param name="MaxPageSize">The largest page size the endpoint documents, or null for one that answers the whole list at once (a page size hint is then refused).</param>
 internal sealed record ListOperation<TApi, TArgs, TItem>(
     OperationInfo Info,
     JsonTypeInfo<List<TItem>> Items,
@@ -24,5 +25,6 @@ internal sealed record ListOperation<TApi, TArgs, TItem>(
     string? OwnerMember,
     Func<TApi, TArgs, PageQuery, OperationInfo, CancellationToken, Task<HttpResponseMessage>> Send,
     Func<TItem, string> CursorOf,
-    Action<TItem, string?, TArgs>? Complete = null)
+    Action<TItem, string?, TArgs>? Complete = null,
+    int? MaxPageSize = ListQueryChecks.MaxPerPage)
     where TItem : class;

@@ -8,7 +8,6 @@ namespace CustomerAddresses.Client.Core.Paging;
 /// <param name="api">Its Refit client.</param>
 /// <param name="args">The validated owner and filters.</param>
 /// <param name="first">The first page's query, from the caller's options.</param>
-/// <param name="maxPageSize">The largest page size the endpoint documents.</param>
 /// <param name="cancellationToken">The list call's token; an enumeration's own token cancels too.</param>
 internal sealed class OperationPageable<TApi, TArgs, TItem>(
     OperationInvoker invoker,
@@ -16,15 +15,19 @@ internal sealed class OperationPageable<TApi, TArgs, TItem>(
     TApi api,
     TArgs args,
     PageQuery first,
-    int maxPageSize,
     CancellationToken cancellationToken) : AsyncPageable<TItem>
     where TItem : class
 {
     public override IAsyncEnumerable<Page<TItem>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
     {
-        if (pageSizeHint is { } hint && (hint < 1 || hint > maxPageSize))
+        if (pageSizeHint is { } hint && operation.MaxPageSize is not { } max)
         {
-            throw new ArgumentOutOfRangeException(nameof(pageSizeHint), hint, $"pageSizeHint must be from 1 to {maxPageSize}.");
+            throw new ArgumentException($"{operation.Info.Display} answers the whole list at once, so pageSizeHint must be null (it is {hint}).", nameof(pageSizeHint));
+        }
+
+        if (pageSizeHint is { } size && (size < 1 || size > operation.MaxPageSize))
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSizeHint), size, $"pageSizeHint must be from 1 to {operation.MaxPageSize}.");
         }
 
         int? perPage = pageSizeHint ?? first.PerPage;

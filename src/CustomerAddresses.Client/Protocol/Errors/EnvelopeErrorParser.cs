@@ -20,13 +20,14 @@ internal static class EnvelopeErrorParser
             return false;
         }
 
+        IReadOnlyList<ApiFieldError> fields = FieldErrorParser.Read(root);
         error = new ParsedError(
             IsJson: true,
             Type: null,
-            Code: JsonMembers.String(root, "code"),
+            Code: JsonMembers.String(root, "code") ?? fields.FirstOrDefault(f => f.Code is not null)?.Code, // Wacht: codes live on the items
             Detail: JsonMembers.NonEmpty(JsonMembers.String(root, "message")) ?? JsonMembers.String(root, "detail"),
             DocumentationUrl: null,
-            Fields: FieldErrorParser.Read(root),
+            Fields: fields,
             RequestId: JsonMembers.RequestId(root));
         return true;
     }

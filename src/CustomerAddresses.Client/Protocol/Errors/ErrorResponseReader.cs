@@ -33,6 +33,10 @@ internal static class ErrorResponseReader
             ResponseHeaders.RetryAfter(response, timeProvider),
             redactor.Redact(ErrorBodyParser.Excerpt(body, ErrorBodyParser.ExcerptLength)));
         string message = ErrorMessageFormatter.Format(operation.Display, (int)response.StatusCode, redactor.Redact(response.ReasonPhrase), details, showExcerpt: !parsed.IsJson);
+        if ((int)response.StatusCode == 404 && parsed.IsUnknownDeployment)
+        {
+            message += " The server knows no deployment at this base address: check BaseAddress.";
+        }
         return ExceptionTable.Create(response.StatusCode, message, details, parsed);
     }
 }

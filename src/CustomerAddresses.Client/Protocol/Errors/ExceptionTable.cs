@@ -17,7 +17,7 @@ internal static partial class ExceptionTable
         (401, 401, null, static (s, m, d, _) => new AuthenticationFailedException(s, m, d)),
         (403, 403, ["authentication_missing", "invalid_token"], static (s, m, d, _) => new AuthenticationFailedException(s, m, d)),
         (403, 403, null, static (s, m, d, _) => new PermissionDeniedException(s, m, d)),
-        (404, 404, null, static (s, m, d, _) => new ResourceNotFoundException(s, m, d)),
+        (404, 404, null, static (s, m, d, raw) => raw.IsUnknownDeployment ? new CustomerAddressesApiException(s, m, d) : new ResourceNotFoundException(s, m, d)),
         (409, 409, null, static (s, m, d, raw) => new ConflictException(s, m, d) { ExistingId = FindExistingId(raw) }),
         (429, 429, null, static (s, m, d, _) => new RateLimitedException(s, m, d)),
         (500, 599, null, static (s, m, d, _) => new ServerErrorException(s, m, d)),

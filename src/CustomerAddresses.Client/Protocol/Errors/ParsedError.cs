@@ -20,6 +20,13 @@ internal sealed record ParsedError(
     /// <summary>A JSON body that names nothing the client understands.</summary>
     internal static ParsedError EmptyJson { get; } = NotJson with { IsJson = true };
 
+    /// <summary>
+    /// Whether a 404 says the server knows no such deployment (Wacht's <c>{"message":"Deployment not found"}</c>, outside
+    /// its envelope): the base address is wrong, and no resource is missing.
+    /// </summary>
+    internal bool IsUnknownDeployment =>
+        IsJson && Type is null && Fields.Count == 0 && string.Equals(Detail?.Trim(), "Deployment not found", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The same error with every credential removed from every text: the one place errors are redacted.</summary>
     internal ParsedError Redact(SecretRedactor redactor) => this with
     {
