@@ -42,8 +42,11 @@ internal static class ApiResponses
     internal static Task InvalidFields(HttpContext context, List<(string Field, string Message)> fields) =>
         Error(context, 400, "request_error", "invalid_field", "Invalid request.", fields);
 
-    /// <summary>Seed 004's envelope: <c>{"status","message","data","session","errors"}</c>.</summary>
-    internal static Task Envelope(HttpContext context, int status, string message, JsonNode? data, IEnumerable<(string? Field, string Message, string Code)>? errors = null)
+    /// <summary>
+    /// The envelope of seed 004 and Wacht's server: <c>{"status","message","data","session","errors"}</c>, where
+    /// <c>errors</c> is null unless there are error items (<c>{code, message}</c>, UPPER_SNAKE codes).
+    /// </summary>
+    internal static Task Envelope(HttpContext context, int status, string message, JsonNode? data, IEnumerable<(string Code, string Message)>? errors = null)
     {
         var body = new JsonObject
         {
@@ -51,7 +54,7 @@ internal static class ApiResponses
             ["message"] = message,
             ["data"] = data,
             ["session"] = new JsonObject { ["signin_attempts"] = new JsonArray(), ["signins"] = new JsonArray(), ["signup_attempts"] = new JsonArray(), ["active_signin"] = null },
-            ["errors"] = new JsonArray((errors ?? []).Select(e => (JsonNode)new JsonObject { ["message"] = e.Message, ["code"] = e.Code, ["field"] = e.Field }).ToArray()),
+            ["errors"] = errors is null ? null : new JsonArray(errors.Select(e => (JsonNode)new JsonObject { ["code"] = e.Code, ["message"] = e.Message }).ToArray()),
         };
         return Json(context, status, body);
     }

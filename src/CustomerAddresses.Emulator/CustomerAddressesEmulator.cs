@@ -22,12 +22,16 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EmulatorStore _store;
+    private readonly BillingStore _billing;
+    private readonly SessionState _session;
     private readonly List<EmulatedRequest> _log;
 
-    private CustomerAddressesEmulator(WebApplication app, EmulatorStore store, List<EmulatedRequest> log, EmulatorStatistics statistics, CustomerAddressesEmulatorOptions options, Uri baseAddress)
+    private CustomerAddressesEmulator(WebApplication app, EmulatorStore store, BillingStore billing, SessionState session, List<EmulatedRequest> log, EmulatorStatistics statistics, CustomerAddressesEmulatorOptions options, Uri baseAddress)
     {
         _app = app;
         _store = store;
+        _billing = billing;
+        _session = session;
         _log = log;
         Statistics = statistics;
         Options = options;
@@ -55,6 +59,12 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets the session token the billing endpoints accept now: <see cref="CustomerAddressesEmulatorOptions.SessionToken"/> until the first rotation.</summary>
+    public string? SessionToken => _session.Current;
+
+    /// <summary>Gets how many times the session token was rotated.</summary>
+    public int SessionRotations => _session.Rotations;
+
     /// <summary>Gets how many customers are stored.</summary>
     public int CustomerCount => _store.CustomerCount;
 
@@ -70,6 +80,8 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
             ArgumentOutOfRangeException.ThrowIfNegative(rate, nameof(options));
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegative(options.RotateSessionEvery, nameof(options));
+
         if (options.ServerErrorRate + options.RateLimitRate + options.LatencyRate + options.AbortRate > 1)
         {
             throw new ArgumentException("The fault rates must add up to at most 1.", nameof(options));
@@ -82,15 +94,23 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
 
         var statistics = new EmulatorStatistics();
         var log = new List<EmulatedRequest>();
-        var store = new EmulatorStore(new IdGenerator(options.Seed), TimeProvider.System);
+        var ids = new IdGenerator(options.Seed);
+        var store = new EmulatorStore(ids, TimeProvider.System);
+        var billing = new BillingStore(ids, TimeProvider.System, options.Organizations);
+        var session = new SessionState(options.SessionToken, options.RotateSessionEvery);
         var middleware = new EmulatorMiddleware(options, statistics, log);
         app.Use(middleware.InvokeAsync);
+        BillingEndpoints.Map(app, billing, session, options);
         EmulatorEndpoints.Map(app, store, options);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new CustomerAddressesEmulator(app, store, log, statistics, options, new Uri(address.TrimEnd('/') + "/"));
+        return new CustomerAddressesEmulator(app, store, billing, session, log, statistics, options, new Uri(address.TrimEnd('/') + "/"));
     }
+
+    /// <summary>Adds an organization whose billing the signed-in user manages, with a snowflake id as Wacht's server issues.</summary>
+    /// <returns>The organization's id, such as <c>7318049210374193152</c>.</returns>
+    public string CreateOrganization() => _billing.CreateOrganization();
 
     /// <summary>Gets how many addresses a customer has, of any status.</summary>
     /// <param name="customerId">The customer's raw id.</param>

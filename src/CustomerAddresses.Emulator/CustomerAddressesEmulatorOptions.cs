@@ -21,10 +21,33 @@ public sealed class CustomerAddressesEmulatorOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
-    /// Gets or sets the session token the billing address endpoint requires as the cookie <c>__session</c>. When
-    /// <see langword="null"/> (the default), none is required; otherwise a missing or wrong one answers 401.
+    /// Gets or sets the session token the billing address endpoints require as the cookie <c>__session</c> (or the
+    /// <c>X-Development-Session</c> header). When <see langword="null"/> (the default), none is required; otherwise a
+    /// missing or wrong one answers 401 <c>No active sign in</c>.
     /// </summary>
     public string? SessionToken { get; set; }
+
+    /// <summary>
+    /// Gets or sets after how many signed-in requests the session token is rotated: the response that reaches the count
+    /// carries the new token as <c>Set-Cookie: __session=…</c> (or <c>X-Development-Session</c>, see
+    /// <see cref="DevelopmentSessions"/>). The token it replaces is still accepted; an older one answers 401. Defaults to
+    /// 0: never. <see cref="CustomerAddressesEmulator.SessionToken"/> tells the current one.
+    /// </summary>
+    public int RotateSessionEvery { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether the emulator answers as a development deployment, rotating the session with an
+    /// <c>X-Development-Session</c> response header instead of a cookie. Defaults to <see langword="false"/>.
+    /// </summary>
+    public bool DevelopmentSessions { get; set; }
+
+    /// <summary>
+    /// Gets or sets the ids of the organizations whose billing the signed-in user manages; any other answers 403
+    /// <c>Insufficient permissions</c>, as Wacht's server answers a non-member or an unknown organization. When
+    /// <see langword="null"/> (the default), every organization id is one the user manages.
+    /// <see cref="CustomerAddressesEmulator.CreateOrganization"/> adds one with a snowflake id.
+    /// </summary>
+    public IList<string>? Organizations { get; set; }
 
     /// <summary>
     /// Gets or sets whether addresses are listed in the older offset shape (<c>customer_id</c>, <c>addresses</c>,

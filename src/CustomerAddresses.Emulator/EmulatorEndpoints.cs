@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CustomerAddresses.Emulator;
 
-/// <summary>The four documented endpoints, implemented on the in-memory store.</summary>
+/// <summary>The customer and address endpoints, implemented on the in-memory store.</summary>
 internal static class EmulatorEndpoints
 {
     private const int DefaultPerPage = 50;
@@ -19,11 +19,10 @@ internal static class EmulatorEndpoints
         app.MapPost("/customers", context => CreateCustomer(context, store));
         app.MapPost("/customers/{customer_id}/addresses", context => CreateAddress(context, store));
         app.MapGet("/customers/{customer_id}/addresses", context => ListAddresses(context, store, options));
-        app.MapPost("/organizations/{id}/billing-addresses", context => AddBillingAddress(context, store, options));
         app.MapFallback(context => ApiResponses.Error(context, 404, "request_error", "not_found", $"No route for {context.Request.Method} {context.Request.Path}."));
     }
 
-    private static async Task<JsonObject?> ReadObject(HttpContext context)
+    internal static async Task<JsonObject?> ReadObject(HttpContext context)
     {
         try
         {
@@ -222,31 +221,5 @@ internal static class EmulatorEndpoints
         }
 
         return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{query}";
-    }
-
-    private static async Task AddBillingAddress(HttpContext context, EmulatorStore store, CustomerAddressesEmulatorOptions options)
-    {
-        if (options.SessionToken is { } token && context.Request.Cookies["__session"] != token)
-        {
-            await ApiResponses.Envelope(context, 401, "Unauthorized", null, [(null, "A signed-in session is required.", "unauthorized")]);
-            return;
-        }
-
-        if (await ReadObject(context) is not { } body)
-        {
-            await ApiResponses.Envelope(context, 400, "The request body is not a JSON object.", null, [(null, "invalid JSON", "invalid_json")]);
-            return;
-        }
-
-        List<(string Field, string Message)> problems = RequestChecks.BillingAddress(body);
-        if (problems.Count > 0)
-        {
-            await ApiResponses.Envelope(context, 400, "Invalid billing address.", null, problems.Select(p => ((string?)p.Field, $"{p.Field} {p.Message}", "invalid_field")));
-            return;
-        }
-
-        string organizationId = (string)context.Request.RouteValues["id"]!;
-        JsonObject billing = store.AddBillingAddress(organizationId, body);
-        await ApiResponses.Envelope(context, 201, string.Empty, new JsonObject { ["billing_address"] = billing });
     }
 }

@@ -2,14 +2,13 @@ using System.Text.Json.Nodes;
 
 namespace CustomerAddresses.Emulator;
 
-/// <summary>The emulator's data: customers, their addresses and organizations' billing addresses, behind one lock.</summary>
+/// <summary>The emulator's customers and their addresses, behind one lock.</summary>
 internal sealed class EmulatorStore(IdGenerator ids, TimeProvider time)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, JsonObject> _customers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _customerByEmail = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<StoredAddress>> _addresses = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<JsonObject>> _billingAddresses = new(StringComparer.Ordinal);
 
     internal int CustomerCount { get { lock (_gate) { return _customers.Count; } } }
 
@@ -110,41 +109,6 @@ internal sealed class EmulatorStore(IdGenerator ids, TimeProvider time)
             }
 
             return _addresses.TryGetValue(customerId, out List<StoredAddress>? list) ? [.. list] : [];
-        }
-    }
-
-    internal JsonObject AddBillingAddress(string organizationId, JsonObject fields)
-    {
-        lock (_gate)
-        {
-            string now = Now();
-            var billing = new JsonObject { ["id"] = ids.NextBilling() };
-            foreach (string key in new[] { "name", "company", "address_line_1", "address_line_2", "city", "state", "postal_code", "country" })
-            {
-                billing[key] = fields[key]?.DeepClone();
-            }
-
-            bool isDefault = fields["is_default"]?.GetValue<bool>() ?? false;
-            if (!_billingAddresses.TryGetValue(organizationId, out List<JsonObject>? list))
-            {
-                list = [];
-                _billingAddresses.Add(organizationId, list);
-                isDefault = fields["is_default"] is null || isDefault; // an organization's first address is its default
-            }
-
-            if (isDefault)
-            {
-                foreach (JsonObject other in list)
-                {
-                    other["is_default"] = false;
-                }
-            }
-
-            billing["is_default"] = isDefault;
-            billing["created_at"] = now;
-            billing["updated_at"] = now;
-            list.Add(billing);
-            return billing.DeepClone().AsObject();
         }
     }
 }

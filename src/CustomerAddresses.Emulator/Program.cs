@@ -7,6 +7,7 @@ namespace CustomerAddresses.Emulator;
 internal static class Program
 {
     // dotnet run --project src/CustomerAddresses.Emulator -- --urls http://127.0.0.1:5080 [--api-key KEY] [--session-token TOKEN]
+    //   [--rotate-session-every 100] [--development-sessions true]
     //   [--offset-paging true] [--seed 1] [--server-error-rate 0.1] [--rate-limit-rate 0.1] [--retry-after-seconds 1]
     //   [--latency-rate 0.1] [--latency 00:00:02] [--abort-rate 0.1]
     private static async Task Main(string[] args)
@@ -19,6 +20,8 @@ internal static class Program
             Url = arguments["urls"] ?? "http://127.0.0.1:5080",
             ApiKey = arguments["api-key"],
             SessionToken = arguments["session-token"],
+            RotateSessionEvery = int.Parse(arguments["rotate-session-every"] ?? "0", CultureInfo.InvariantCulture),
+            DevelopmentSessions = bool.Parse(arguments["development-sessions"] ?? "false"),
             OffsetPaging = bool.Parse(arguments["offset-paging"] ?? "false"),
             Seed = int.Parse(arguments["seed"] ?? "1", CultureInfo.InvariantCulture),
             ServerErrorRate = Rate("server-error-rate"),

@@ -122,4 +122,16 @@ internal static class RequestChecks
 
         return problems;
     }
+
+    /// <summary>The replace body of Wacht's server: every member required, <c>country</c> any non-empty string.</summary>
+    internal static List<(string, string)> ReplacedBillingAddress(JsonObject body)
+    {
+        var problems = new List<(string, string)>();
+        foreach (string name in new[] { "address", "city", "state", "country", "postal_code" })
+        {
+            RequiredString(body, name, 1024, problems);
+        }
+
+        return problems;
+    }
 }
