@@ -138,4 +138,42 @@ public sealed class TypedIdTests : FakeApiTests
 
         Assert.Empty(Api.Requests);
     }
+
+    [Theory]
+    [InlineData("7318049210374193152")]
+    [InlineData("1")]
+    public void A_snowflake_is_a_billing_address_id_and_an_organization_id(string raw)
+    {
+        Assert.Equal(raw, BillingAddressId.Parse(raw).Value);
+        Assert.Equal(raw, OrganizationId.Parse(raw).Value);
+        Assert.False(BillingAddressId.TryParse(raw + "x", out _));
+        Assert.False(BillingAddressId.TryParse(new string('9', 21), out _)); // longer than a 64-bit number
+    }
+
+    [Fact]
+    public async Task An_id_the_server_issued_in_an_undocumented_shape_never_fails_a_call_that_succeeded()
+    {
+        Api.Reply("POST", "/customers", 201, """{"id":"customer-42","name":"A","email":"a@b.c"}""");
+        Api.Reply("POST", "/customers/customer-42/addresses", 201, """{"id":"ADDR_9","customer_id":"customer-42","country_code":"US"}""");
+        CustomerAddressesClient client = Api.Client();
+
+        Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" });
+        Address address = await client.Addresses.CreateAsync(customer.Id, new CreateAddressRequest { Region = "R", City = "C", Country = "US" });
+
+        Assert.Equal("customer-42", customer.Id.Value);
+        Assert.Equal("ADDR_9", address.Id.Value);
+        Assert.False(CustomerId.TryParse("customer-42", out _)); // a caller's own string still needs the documented prefix
+    }
+
+    [Theory]
+    [InlineData("../admin")]
+    [InlineData("ctm_1/x")]
+    [InlineData("ctm 1")]
+    [InlineData("")]
+    public async Task An_id_from_the_server_that_is_not_path_safe_is_an_unexpected_response(string raw)
+    {
+        Api.Reply("POST", "/customers", 201, $$"""{"id":"{{raw}}","name":"A","email":"a@b.c"}""");
+
+        await Assert.ThrowsAsync<UnexpectedResponseException>(() => Api.Client().Customers.CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" }));
+    }
 }
