@@ -68,8 +68,10 @@ try
 
     Console.WriteLine($"4. Search \"Office\" found {offices.Count} addresses: {string.Join(", ", offices.Take(3).Select(a => a.Description))}, ...");
 
-    // 5. An organization's billing address (the endpoint signs in with the session cookie on real servers).
-    BillingAddress billing = await client.BillingAddresses.AddAsync(OrganizationId.Parse("org_quickstart"), new AddBillingAddressRequest
+    // 5. An organization's billing address (the endpoints sign in with the session cookie on real servers), then its
+    //    list, a replace and a delete. On a real server, set CUSTOMERADDRESSES_ORGANIZATION_ID to an organization you manage.
+    var organization = OrganizationId.Parse(emulator?.CreateOrganization() ?? Environment.GetEnvironmentVariable("CUSTOMERADDRESSES_ORGANIZATION_ID") ?? "0");
+    BillingAddress billing = await client.BillingAddresses.AddAsync(organization, new AddBillingAddressRequest
     {
         Name = "Head Office",
         Company = "Analytical Engines Ltd",
@@ -81,6 +83,17 @@ try
         IsDefault = true,
     });
     Console.WriteLine($"5. Added billing address {billing.Id} for {billing.Company} (default: {billing.IsDefault})");
+    BillingAddress moved = await client.BillingAddresses.ReplaceAsync(organization, billing.Id, new ReplaceBillingAddressRequest
+    {
+        Address = "1 Carlton House Terrace",
+        City = "London",
+        State = "Greater London",
+        PostalCode = "SW1Y 5AF",
+        Country = CountryCode.UnitedKingdom,
+    });
+    int billingCount = await client.BillingAddresses.ListAsync(organization).CountAsync();
+    await client.BillingAddresses.DeleteAsync(organization, billing.Id);
+    Console.WriteLine($"   replaced it with {moved.AddressLine1}, listed {billingCount}, deleted it");
 
     // 6. The same email again: the server refuses it and names the customer that has it.
     try

@@ -220,6 +220,56 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         Console.WriteLine($"address {address.Id}, billing {billing.Id}, token {token ?? "(none)"}");
     }
 
+    [Fact]
+    public async Task Billing_list_replace_delete_and_session_rotation_examples_run()
+    {
+        const string path = "/organizations/7318049100213157000/billing-addresses";
+        Api.Reply("GET", path, 200, Fixture.Text("wacht-list-billing-addresses.response.json"), ("Set-Cookie", "__session=rotated_token_2; path=/; HttpOnly"));
+        Api.Reply("PUT", path + "/7318049210374193152", 200, Fixture.Text("wacht-add-billing-address.response.json"));
+        Api.Reply("DELETE", path + "/7318049210374193152", 200, Fixture.Text("wacht-delete-billing-address.response.json"));
+        var tokenStore = new TokenStore();
+        var organizationId = OrganizationId.Parse("7318049100213157000");
+        var billing = new { Id = BillingAddressId.Parse("7318049210374193152") };
+
+        var options = new CustomerAddressesClientOptions
+        {
+            BaseAddress = new Uri("https://frontend.example.com/"),
+            SessionToken = await tokenStore.LoadAsync(),
+            SessionTokenRotated = token => tokenStore.Save(token),
+        };
+        options.BaseAddress = new Uri(Api.Url); // the README's host, pointed at the fake
+        using var client = new CustomerAddressesClient(options);
+
+        await foreach (BillingAddress b in client.BillingAddresses.ListAsync(organizationId))
+        {
+            Console.WriteLine($"{b.Id}: {b.AddressLine1}, {b.City}");
+        }
+
+        BillingAddress replaced = await client.BillingAddresses.ReplaceAsync(organizationId, billing.Id, new ReplaceBillingAddressRequest
+        {
+            Address = "1 Infinite Loop",
+            City = "Cupertino",
+            State = "CA",
+            PostalCode = "95014",
+            Country = CountryCode.UnitedStates,
+        });
+
+        await client.BillingAddresses.DeleteAsync(organizationId, billing.Id);
+
+        Assert.Equal(billing.Id, replaced.Id);
+        Assert.Equal("rotated_token_2", tokenStore.Saved);
+        Assert.Equal(["first_token", "rotated_token_2", "rotated_token_2"], Api.Requests.Select(r => r.RequestMessage!.Cookies!["__session"]));
+    }
+
+    private sealed class TokenStore
+    {
+        public string? Saved { get; private set; }
+
+        public Task<string> LoadAsync() => Task.FromResult("first_token");
+
+        public void Save(string token) => Saved = token;
+    }
+
     private static string Normalize(string code) =>
         string.Join('\n', code.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
 
