@@ -32,6 +32,13 @@ try
         Name = "HQ", Company = "Aot Ltd", AddressLine1 = "1 Road", City = "Oslo", State = "Oslo", PostalCode = "0150", Country = "NO",
     });
 
+    BillingAddress replaced = await client.BillingAddresses.ReplaceAsync(OrganizationId.Parse("org_aot"), billing.Id, new ReplaceBillingAddressRequest
+    {
+        Address = "2 Road", City = "Oslo", State = "Oslo", PostalCode = "0151", Country = "NO",
+    });
+    await client.BillingAddresses.DeleteAsync(OrganizationId.Parse("org_aot"), billing.Id);
+    int billingLeft = await client.BillingAddresses.ListAsync(OrganizationId.Parse("org_aot")).CountAsync();
+
     try
     {
         await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Aot", Email = customer.Email! });
@@ -42,8 +49,8 @@ try
     {
     }
 
-    Console.WriteLine($"AOT: customer {customer.Id}, {listed} addresses listed, billing {billing.Id}, conflict caught; first response after {firstResponseMs:0} ms");
-    return listed == 3 ? 0 : 1;
+    Console.WriteLine($"AOT: customer {customer.Id}, {listed} addresses listed, billing {billing.Id} replaced ({replaced.AddressLine1}) and deleted, conflict caught; first response after {firstResponseMs:0} ms");
+    return listed == 3 && billingLeft == 0 ? 0 : 1;
 }
 catch (Exception e) when (e is CustomerAddressesApiException or HttpRequestException or TimeoutException)
 {

@@ -61,7 +61,14 @@ BillingAddress billing = await client.BillingAddresses.AddAsync(OrganizationId.P
 {
     Name = "HQ", Company = "Smoke Ltd", AddressLine1 = "1 Road", City = "Leeds", State = "West Yorkshire", PostalCode = "LS1", Country = "GB",
 });
-Check(billing.Id.Value.StartsWith("billing_", StringComparison.Ordinal), $"add billing address: {billing.Id}");
+Check(BillingAddressId.TryParse(billing.Id.Value, out _), $"add billing address: {billing.Id}");
+BillingAddress replaced = await client.BillingAddresses.ReplaceAsync(OrganizationId.Parse("org_smoke"), billing.Id, new ReplaceBillingAddressRequest
+{
+    Address = "2 Road", City = "Leeds", State = "West Yorkshire", PostalCode = "LS2", Country = "GB",
+});
+Check(replaced.AddressLine1 == "2 Road", $"replace billing address: {replaced.AddressLine1}");
+await client.BillingAddresses.DeleteAsync(OrganizationId.Parse("org_smoke"), billing.Id);
+Check(await client.BillingAddresses.ListAsync(OrganizationId.Parse("org_smoke")).CountAsync() == 0, "list billing addresses after delete");
 try
 {
     await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Smoke", Email = "smoke@example.com" });
