@@ -89,10 +89,24 @@ public sealed class CustomerAddressesClientOptions
     /// <summary>Describes the options without revealing the API key or session token.</summary>
     /// <returns>A description that says only whether each credential is set.</returns>
     public override string ToString() =>
-        $"{nameof(CustomerAddressesClientOptions)} {{ {nameof(BaseAddress)} = {BaseAddress}, " +
+        $"{nameof(CustomerAddressesClientOptions)} {{ {nameof(BaseAddress)} = {Shown(BaseAddress)}, " +
         $"{nameof(ApiKey)} = {(ApiKey is null ? "(not set)" : "(set)")}, " +
         $"{nameof(SessionToken)} = {(SessionToken is null ? "(not set)" : "(set)")}, " +
         $"{nameof(AllowInsecureHttp)} = {AllowInsecureHttp}, {nameof(MaxRetries)} = {MaxRetries}, " +
         $"{nameof(AttemptTimeout)} = {AttemptTimeout}, {nameof(TotalTimeout)} = {TotalTimeout}, " +
         $"{nameof(RetryUnsafeRequests)} = {RetryUnsafeRequests} }}";
+
+    /// <summary>The base address without user information, query string or fragment, which could hold secrets.</summary>
+    private static string? Shown(Uri? address)
+    {
+        if (address is not { IsAbsoluteUri: true })
+        {
+            return address is null ? null : "(not an absolute URI)";
+        }
+
+        string shown = address.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+        return string.IsNullOrEmpty(address.UserInfo) && string.IsNullOrEmpty(address.Query) && string.IsNullOrEmpty(address.Fragment)
+            ? shown
+            : shown + " (user information, query and fragment not shown)";
+    }
 }

@@ -87,14 +87,18 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
             throw new ArgumentException("The fault rates must add up to at most 1.", nameof(options));
         }
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(options.Url);
-        builder.Logging.ClearProviders();
+        options.Seed ??= Random.Shared.Next();
+
+        // An empty builder: no configuration sources (no environment variables such as Kestrel__Endpoints__…, no
+        // appsettings.json from the working directory, no file watchers), no logging; only what the options say.
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().UseUrls(options.Url);
+        builder.Services.AddRoutingCore();
         WebApplication app = builder.Build();
 
         var statistics = new EmulatorStatistics();
         var log = new List<EmulatedRequest>();
-        var ids = new IdGenerator(options.Seed);
+        var ids = new IdGenerator(options.Seed.Value);
         var store = new EmulatorStore(ids, TimeProvider.System);
         var billing = new BillingStore(ids, TimeProvider.System, options.Organizations);
         var session = new SessionState(options.SessionToken, options.RotateSessionEvery);

@@ -55,8 +55,12 @@ public sealed class CustomerAddressesEmulatorOptions
     /// </summary>
     public bool OffsetPaging { get; set; }
 
-    /// <summary>Gets or sets the seed of the fault dice and of the random part of ids, so a run can be repeated.</summary>
-    public int Seed { get; set; } = 1;
+    /// <summary>
+    /// Gets or sets the seed of the fault dice and of the random part of ids, so a run can be repeated. When
+    /// <see langword="null"/> (the default), each emulator draws its own, so the ids of two emulators never collide; the
+    /// seed drawn is written back here, so a run can be repeated with it.
+    /// </summary>
+    public int? Seed { get; set; }
 
     /// <summary>Gets or sets the share of requests (0 to 1) answered 503 without being processed.</summary>
     public double ServerErrorRate { get; set; }

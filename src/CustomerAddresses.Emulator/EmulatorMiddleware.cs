@@ -8,7 +8,7 @@ namespace CustomerAddresses.Emulator;
 /// </summary>
 internal sealed class EmulatorMiddleware(CustomerAddressesEmulatorOptions options, EmulatorStatistics statistics, List<EmulatedRequest> log)
 {
-    private readonly Random _dice = new(options.Seed);
+    private readonly Random _dice = new(options.Seed ?? 0);
 
     private (EmulatorFault Fault, int RetryAfter) Roll()
     {

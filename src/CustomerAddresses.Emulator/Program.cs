@@ -23,7 +23,7 @@ internal static class Program
             RotateSessionEvery = int.Parse(arguments["rotate-session-every"] ?? "0", CultureInfo.InvariantCulture),
             DevelopmentSessions = bool.Parse(arguments["development-sessions"] ?? "false"),
             OffsetPaging = bool.Parse(arguments["offset-paging"] ?? "false"),
-            Seed = int.Parse(arguments["seed"] ?? "1", CultureInfo.InvariantCulture),
+            Seed = arguments["seed"] is { } seed ? int.Parse(seed, CultureInfo.InvariantCulture) : null,
             ServerErrorRate = Rate("server-error-rate"),
             RateLimitRate = Rate("rate-limit-rate"),
             RetryAfterSeconds = int.Parse(arguments["retry-after-seconds"] ?? "1", CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -81,5 +82,12 @@ public sealed record Address
         {
             _customerId = customerId;
         }
+    }
+
+    /// <summary>Writes the members that carry no personal data; read the properties for the rest.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Id = {Id}, CustomerId = {CustomerId}, Status = {Status}, Country = {Country}, CreatedAt = {CreatedAt:O}, UpdatedAt = {UpdatedAt:O}, (description, lines, city, region, postal code and custom data not shown)");
+        return true;
     }
 }

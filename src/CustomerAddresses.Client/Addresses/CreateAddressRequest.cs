@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -37,4 +38,11 @@ public sealed record CreateAddressRequest
     /// <summary>Gets your own structured key-value data.</summary>
     [JsonPropertyName("custom_data")]
     public JsonObject? CustomData { get; init; }
+
+    /// <summary>Writes the members that carry no personal data; read the properties for the rest.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Country = {Country}, (description, lines, city, region, postal code and custom data not shown)");
+        return true;
+    }
 }

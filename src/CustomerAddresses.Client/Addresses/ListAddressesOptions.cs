@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace CustomerAddresses.Client;
 
 /// <summary>Filters, order and page size for <see cref="AddressesClient.ListAsync"/>.</summary>
@@ -23,4 +24,11 @@ public sealed record ListAddressesOptions
 
     /// <summary>Gets the ids to return; other addresses are left out. Sent comma-separated.</summary>
     public IReadOnlyList<AddressId>? Ids { get; init; }
+
+    /// <summary>Writes the members that carry no personal data; read the properties for the rest.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"After = {After}, PerPage = {PerPage}, Order = {Order}, Statuses = {(Statuses is null ? null : string.Join(",", Statuses))}, Ids = {Ids?.Count}, Search = {(Search is null ? null : "(set)")}, (search text not shown)");
+        return true;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace CustomerAddresses.Client;
@@ -40,4 +41,11 @@ public sealed record AddBillingAddressRequest
     /// <summary>Gets whether this should become the default billing address.</summary>
     [JsonPropertyName("is_default")]
     public bool? IsDefault { get; init; }
+
+    /// <summary>Writes the members that carry no personal data; read the properties for the rest.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Country = {Country}, IsDefault = {IsDefault}, (name, company, lines, city, state and postal code not shown)");
+        return true;
+    }
 }

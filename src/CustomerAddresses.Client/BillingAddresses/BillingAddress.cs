@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace CustomerAddresses.Client;
@@ -65,5 +66,12 @@ public sealed record BillingAddress
     {
         get => null;
         init => _addressLine1 ??= value;
+    }
+
+    /// <summary>Writes the members that carry no personal data; read the properties for the rest.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Id = {Id}, Country = {Country}, IsDefault = {IsDefault}, CreatedAt = {CreatedAt:O}, UpdatedAt = {UpdatedAt:O}, (name, company, lines, city, state and postal code not shown)");
+        return true;
     }
 }

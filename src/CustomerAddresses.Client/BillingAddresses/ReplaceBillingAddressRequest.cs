@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace CustomerAddresses.Client;
@@ -28,4 +29,11 @@ public sealed record ReplaceBillingAddressRequest
     /// <summary>Gets the country, such as <c>US</c>. Required.</summary>
     [JsonPropertyName("country")]
     public required CountryCode Country { get; init; }
+
+    /// <summary>Writes the members that carry no personal data; read the properties for the rest.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Country = {Country}, (address, city, state and postal code not shown)");
+        return true;
+    }
 }

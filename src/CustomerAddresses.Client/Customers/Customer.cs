@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -57,4 +58,11 @@ public sealed record Customer
     /// <summary>Gets when the customer was last updated.</summary>
     [JsonPropertyName("updated_at")]
     public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Writes the members that carry no personal data; read the properties for the rest.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Id = {Id}, Status = {Status}, Locale = {Locale}, CreatedAt = {CreatedAt:O}, UpdatedAt = {UpdatedAt:O}, (name, email, phone, address, payment method and custom data not shown)");
+        return true;
+    }
 }

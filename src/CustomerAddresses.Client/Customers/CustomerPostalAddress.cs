@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace CustomerAddresses.Client;
@@ -12,4 +13,11 @@ public sealed record CustomerPostalAddress
     /// <summary>Gets the country. In a request it must be a two-letter ISO 3166-1 alpha-2 code.</summary>
     [JsonPropertyName("country")]
     public CountryCode? Country { get; init; }
+
+    /// <summary>Writes the members that carry no personal data; read the properties for the rest.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Country = {Country}, (city not shown)");
+        return true;
+    }
 }

@@ -20,6 +20,10 @@ internal static partial class CallLog
         Message = "{Operation} failed: {StatusCode} {ErrorCode} (request id {RequestId})")]
     internal static partial void ApiError(ILogger logger, string operation, int statusCode, string? errorCode, string? requestId);
 
+    /// <summary>Logs an API error with the server's code and request id made single-line and bounded: a server cannot forge log lines.</summary>
+    internal static void ApiErrorSafely(ILogger logger, string operation, int statusCode, string? errorCode, string? requestId) =>
+        ApiError(logger, operation, statusCode, errorCode is null ? null : LogText.OneLine(errorCode, 64), requestId is null ? null : LogText.OneLine(requestId, 100));
+
     [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "The server rotated the session token on {Route}; later requests send the new one")]
     internal static partial void SessionRotated(ILogger logger, string route);
 

@@ -22,6 +22,7 @@ internal static class RequestChecks
         }
 
         NotDefault(request.Status, "request.Status");
+        CustomData(request.CustomData, "request.CustomData");
     }
 
     internal static void Validate(CreateAddressRequest request)
@@ -34,6 +35,7 @@ internal static class RequestChecks
         Optional(request.FirstLine, "request.FirstLine", 1024);
         Optional(request.SecondLine, "request.SecondLine", 1024);
         Optional(request.PostalCode, "request.PostalCode", 200);
+        CustomData(request.CustomData, "request.CustomData");
     }
 
     internal static void Validate(AddBillingAddressRequest request)
@@ -56,6 +58,57 @@ internal static class RequestChecks
         Required(request.State, "request.State");
         Required(request.PostalCode, "request.PostalCode");
         Required(request.Country.Value, "request.Country");
+    }
+
+    /// <summary>The deepest <c>custom_data</c> the serializer writes (its default limit), counting the object itself.</summary>
+    internal const int MaxCustomDataDepth = 64;
+
+    /// <summary>
+    /// Custom data the serializer could not write would fail mid-request with its own exception types: refuse it here,
+    /// naming the member, when it nests too deep or holds a number JSON cannot express (NaN, infinity).
+    /// </summary>
+    internal static void CustomData(System.Text.Json.Nodes.JsonObject? data, string name)
+    {
+        if (data is null)
+        {
+            return;
+        }
+
+        var pending = new Stack<(System.Text.Json.Nodes.JsonNode Node, int Depth)>();
+        pending.Push((data, 1));
+        while (pending.TryPop(out var entry))
+        {
+            if (entry.Depth > MaxCustomDataDepth)
+            {
+                throw new ArgumentException($"{name} nests deeper than {MaxCustomDataDepth} levels.", name);
+            }
+
+            switch (entry.Node)
+            {
+                case System.Text.Json.Nodes.JsonObject obj:
+                    foreach (KeyValuePair<string, System.Text.Json.Nodes.JsonNode?> member in obj)
+                    {
+                        if (member.Value is { } child)
+                        {
+                            pending.Push((child, entry.Depth + 1));
+                        }
+                    }
+
+                    break;
+                case System.Text.Json.Nodes.JsonArray array:
+                    foreach (System.Text.Json.Nodes.JsonNode? item in array)
+                    {
+                        if (item is not null)
+                        {
+                            pending.Push((item, entry.Depth + 1));
+                        }
+                    }
+
+                    break;
+                case System.Text.Json.Nodes.JsonValue value when (value.TryGetValue(out double d) && !double.IsFinite(d)) || (value.TryGetValue(out float f) && !float.IsFinite(f)):
+                    throw new ArgumentException($"{name} holds a number JSON cannot express (NaN or infinity).", name);
+            }
+        }
     }
 
     internal static void Required(string? value, string name, int? maxLength = null)

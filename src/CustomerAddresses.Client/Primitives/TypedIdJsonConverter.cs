@@ -22,7 +22,7 @@ internal sealed class TypedIdJsonConverter<TSelf> : JsonConverter<TSelf>
         string? problem = TypedId.Validate(value, []);
         if (problem is not null)
         {
-            throw new JsonException(TypedId.Describe<TSelf>(value, problem));
+            throw new JsonException(TypedId.Describe<TSelf>(null, problem)); // never quote what the server sent
         }
 
         return TSelf.FromValidated(value!);

@@ -5,6 +5,9 @@ namespace CustomerAddresses.Client.Protocol;
 /// <summary>Reads response bodies into pooled arrays without ever holding more than a fixed number of bytes.</summary>
 internal static class BodyReader
 {
+    /// <summary>The most allocated before any byte has arrived.</summary>
+    internal const int InitialBytes = 64 * 1024;
+
     /// <summary>
     /// Reads at most <paramref name="maxBytes"/> bytes into an array rented from the shared pool; the caller returns
     /// it. <c>Truncated</c> says the body went on past the limit (the array then holds its first bytes).
@@ -13,7 +16,9 @@ internal static class BodyReader
     {
         long? declared = content.Headers.ContentLength;
         Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(declared is { } known ? (int)Math.Clamp(known, 1, maxBytes) : Math.Min(16 * 1024, maxBytes));
+        // A declared length is a promise, not bytes: start small and grow as bytes arrive, so a lying Content-Length
+        // cannot make the client hold memory it never fills.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(declared ?? InitialBytes, 1, Math.Min(InitialBytes, maxBytes)));
         int length = 0;
         try
         {

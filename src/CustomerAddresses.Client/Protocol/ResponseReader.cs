@@ -109,7 +109,7 @@ internal sealed class ResponseReader
         if (!response.IsSuccessStatusCode)
         {
             CustomerAddressesApiException error = await ErrorResponseReader.ReadAsync(response, operation, _redactor, _timeProvider, cancellationToken).ConfigureAwait(false);
-            CallLog.ApiError(_logger, operation.Display, (int)error.StatusCode, error.ErrorCode, error.RequestId);
+            CallLog.ApiErrorSafely(_logger, operation.Display, (int)error.StatusCode, error.ErrorCode, error.RequestId);
             throw error;
         }
     }
@@ -121,9 +121,13 @@ internal sealed class ResponseReader
     internal UnexpectedResponseException Unexpected(HttpResponseMessage response, OperationInfo operation, string problem, byte[]? body, Exception? inner)
     {
         string? requestId = _redactor.Redact(ResponseHeaders.RequestId(response));
-        string? excerpt = body is null ? null : _redactor.Redact(ErrorBodyParser.Excerpt(body, ErrorBodyParser.ExcerptLength));
-        string message = $"{operation.Display} returned {(int)response.StatusCode} but its response could not be read: {_redactor.Redact(LogText.OneLine(problem, 300))}."
-            + (requestId is null ? string.Empty : $" Request id: {requestId}.");
-        return new UnexpectedResponseException(response.StatusCode, message, new ApiErrorDetails(null, null, null, null, [], requestId, null, excerpt), inner);
+        string? excerpt = body is null ? null : ErrorBodyParser.Excerpt(body, ErrorBodyParser.ExcerptLength, _redactor);
+        string message = $"{operation.Display} returned {(int)response.StatusCode} but its response could not be read: {LogText.OneLine(_redactor.Redact(problem), 300)}."
+            + (requestId is null ? string.Empty : $" Request id: {LogText.OneLine(requestId, 100)}.");
+
+        // The reader's own exception may quote what the server sent (a value that was a credential): keep its type and
+        // its redacted words, not the original.
+        Exception? safeInner = inner is null ? null : new System.Text.Json.JsonException(_redactor.Redact(inner.Message));
+        return new UnexpectedResponseException(response.StatusCode, message, new ApiErrorDetails(null, null, null, null, [], requestId, null, excerpt), safeInner);
     }
 }

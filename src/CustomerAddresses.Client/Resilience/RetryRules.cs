@@ -30,9 +30,11 @@ internal static class RetryRules
         {
             bool retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (full && IsTransientStatus(response.StatusCode));
 
-            // Fail fast past the cap: the caller learns the wait from the exception instead of hanging. Only a
-            // response that would be retried has its Retry-After read, so a success costs no header parsing.
-            return retryable && !(RetryAfter(response, settings) is { } wait && wait > settings.MaxRetryAfter);
+            // Fail fast past the cap, or past what is left of the total timeout: the caller learns the wait from the
+            // exception instead of hanging, or instead of a timeout that hides it. Only a response that would be
+            // retried has its Retry-After read, so a success costs no header parsing.
+            return retryable && !(RetryAfter(response, settings) is { } wait
+                && (wait > settings.MaxRetryAfter || (request is not null && wait >= ClientRequestHandler.Remaining(request, settings))));
         }
 
         return outcome.Exception switch

@@ -11,7 +11,8 @@ namespace CustomerAddresses.Client.Transport;
 /// <summary>
 /// The outermost handler, run once per call (not per attempt): every request the client sends, whether Refit built
 /// it or it follows a <c>next</c> link, gets <c>Accept: application/json</c> and one <c>X-Client-Request-Id</c> that
-/// stays the same on every attempt, so server logs can join the attempts of one call. It turns the pipeline's
+/// stays the same on every attempt, so server logs can join the attempts of one call. It bounds the whole call,
+/// body reading included, by the total timeout even when the caller replaced the resilience pipeline, turns any
 /// timeout into a <see cref="TimeoutException"/> so that no Polly type reaches the caller, and logs each call's start
 /// and end by the operation's route template (never a URL, query string or id).
 /// </summary>
@@ -22,6 +23,9 @@ internal sealed class ClientRequestHandler : DelegatingHandler
 
     /// <summary>How many times the pipeline retried this request; set by the retry strategy.</summary>
     internal static readonly HttpRequestOptionsKey<int> RetriesKey = new("CustomerAddresses.Client.Retries");
+
+    /// <summary>When the call started, as a <see cref="TimeProvider"/> timestamp: what is left of the total timeout is measured from it.</summary>
+    internal static readonly HttpRequestOptionsKey<long> StartedKey = new("CustomerAddresses.Client.Started");
 
     private static readonly MediaTypeWithQualityHeaderValue s_json = new("application/json");
 
@@ -66,12 +70,17 @@ internal sealed class ClientRequestHandler : DelegatingHandler
         }
 
         long started = Stopwatch.GetTimestamp();
+        request.Options.Set(StartedKey, _settings.TimeProvider.GetTimestamp());
+
+        // The total timeout again, outside any pipeline: a pipeline the caller replaced may leave the body read unbounded.
+        using var deadline = new CancellationTokenSource(_settings.TotalTimeout, _settings.TimeProvider);
+        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
             if (_logger.IsEnabled(LogLevel.Information))
             {
-                string? requestId = _settings.Redactor.Redact(ResponseHeaders.RequestId(response));
+                string? requestId = ResponseHeaders.RequestId(response) is { } id ? LogText.OneLine(_settings.Redactor.Redact(id), 100) : null;
                 CallLog.Answered(_logger, method, RouteOf(request), (int)response.StatusCode, Elapsed(started), Attempts(request), requestId, clientRequestId);
             }
 
@@ -79,12 +88,11 @@ internal sealed class ClientRequestHandler : DelegatingHandler
         }
         catch (TimeoutRejectedException e)
         {
-            string route = RouteOf(request);
-            CallLog.Failed(_logger, method, route, Elapsed(started), Attempts(request), nameof(TimeoutException), clientRequestId);
-            throw new TimeoutException(
-                $"{method} {route} did not complete within {e.Timeout.TotalSeconds:0.###} s " +
-                $"(attempt timeout {_settings.AttemptTimeout.TotalSeconds:0.###} s, total timeout {_settings.TotalTimeout.TotalSeconds:0.###} s). " +
-                $"Client request id: {clientRequestId}.");
+            throw TimedOut(request, method, started, clientRequestId, e.Timeout);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut(request, method, started, clientRequestId, _settings.TotalTimeout);
         }
         catch (Exception e)
         {
@@ -92,6 +100,22 @@ internal sealed class ClientRequestHandler : DelegatingHandler
             throw;
         }
     }
+
+    private TimeoutException TimedOut(HttpRequestMessage request, string method, long started, string? clientRequestId, TimeSpan limit)
+    {
+        string route = RouteOf(request);
+        CallLog.Failed(_logger, method, route, Elapsed(started), Attempts(request), nameof(TimeoutException), clientRequestId);
+        return new TimeoutException(
+            $"{method} {route} did not complete within {limit.TotalSeconds:0.###} s " +
+            $"(attempt timeout {_settings.AttemptTimeout.TotalSeconds:0.###} s, total timeout {_settings.TotalTimeout.TotalSeconds:0.###} s). " +
+            $"Client request id: {clientRequestId}.");
+    }
+
+    /// <summary>What is left of the call's total timeout, by the configured clock; the whole timeout before the call started.</summary>
+    internal static TimeSpan Remaining(HttpRequestMessage request, ClientSettings settings) =>
+        request.Options.TryGetValue(StartedKey, out long startedAt)
+            ? settings.TotalTimeout - settings.TimeProvider.GetElapsedTime(startedAt)
+            : settings.TotalTimeout;
 
     private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 }

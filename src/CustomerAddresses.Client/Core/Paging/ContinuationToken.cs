@@ -10,7 +10,8 @@ namespace CustomerAddresses.Client.Core.Paging;
 /// </summary>
 internal static class ContinuationToken
 {
-    internal const int MaxLength = 4096;
+    /// <summary>Room for any cursor a server could put in a <c>next</c> link's query string.</summary>
+    internal const int MaxLength = 16 * 1024;
     private const char CursorKind = 'c';
     private const char OffsetKind = 'o';
 

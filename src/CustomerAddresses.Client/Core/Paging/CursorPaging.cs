@@ -4,8 +4,10 @@ namespace CustomerAddresses.Client.Core.Paging;
 
 /// <summary>
 /// The cursor envelope's rules (seed 002): stop on <c>has_more == false</c>, never on <c>next</c> (the last page has one
-/// too); follow <c>next</c> only on the base address's origin, else ask for <c>after</c> = the cursor; a page that promises
-/// more but is empty, or a cursor that repeats, is a <see cref="PagingException"/>.
+/// too); follow <c>next</c> (resolved against the list's own URL) only when it stays on the base address's origin and on
+/// the list endpoint's own path, else ask that path for <c>after</c> = the cursor, so credentials never go to another
+/// path and items are never taken from another list; a page that promises more but is empty, or a cursor that repeats,
+/// is a <see cref="PagingException"/>.
 /// </summary>
 internal static class CursorPaging
 {
@@ -14,7 +16,7 @@ internal static class CursorPaging
     /// <param name="requestId">The page's request id, already redacted.</param>
     /// <param name="state">What the listing has seen.</param>
     /// <param name="cursorOf">The item's cursor (its id), used when <c>next</c> names none.</param>
-    /// <param name="baseAddress">Where relative links are resolved.</param>
+    /// <param name="listUri">The URL this page was asked for: relative links are resolved against it, and a link is followed only to its path.</param>
     /// <param name="isSameOrigin">Whether a link may carry the credentials.</param>
     internal static (Page<T> Page, PageRequest? Next) Next<T>(
         ListEnvelope<T> list,
@@ -22,7 +24,7 @@ internal static class CursorPaging
         string? requestId,
         PagingState state,
         Func<T, string> cursorOf,
-        Uri baseAddress,
+        Uri listUri,
         Func<Uri, bool> isSameOrigin)
     {
         if (!list.HasMore)
@@ -35,15 +37,16 @@ internal static class CursorPaging
             throw new PagingException("the page says has_more but holds no items, so paging could never end");
         }
 
-        Uri? link = list.Next is { Length: > 0 } next && Uri.TryCreate(baseAddress, next, out Uri? resolved) ? resolved : null;
+        Uri? link = list.Next is { Length: > 0 } next && Uri.TryCreate(listUri, next, out Uri? resolved) ? resolved : null;
         string cursor = (link is null ? null : QueryValue(link, "after")) ?? cursorOf(list.Items[^1]);
         if (!state.FirstTime(cursor))
         {
             throw new PagingException($"the server returned the cursor '{(cursor.Length <= 64 ? cursor : cursor[..64] + "…")}' a second time, so paging could never end");
         }
 
-        // Credentials never travel to another origin: a foreign link is not followed, the cursor is.
+        // Credentials never travel to another origin or path: such a link is not followed, the cursor is.
         PageRequest nextRequest = link is not null && isSameOrigin(link)
+            && string.Equals(link.AbsolutePath, listUri.AbsolutePath, StringComparison.Ordinal)
             ? new PageRequest(query, link)
             : new PageRequest(query with { After = cursor }, null);
         return (new Page<T>(list.Items, true, ContinuationToken.ForCursor(cursor), list.EstimatedTotal, requestId), nextRequest);

@@ -102,7 +102,7 @@ internal static class Pager
         {
             return list.IsOffsetShape
                 ? OffsetPaging.Next(list, request.Query, requestId, state, operation.CursorOf)
-                : CursorPaging.Next(list, request.Query, requestId, state, operation.CursorOf, invoker.Settings.BaseAddress, invoker.Settings.IsSameOrigin);
+                : CursorPaging.Next(list, request.Query, requestId, state, operation.CursorOf, response.RequestMessage?.RequestUri ?? invoker.Settings.BaseAddress, invoker.Settings.IsSameOrigin);
         }
         catch (PagingException e)
         {

@@ -41,8 +41,12 @@ internal static class ErrorBodyParser
         }
     }
 
-    /// <summary>The start of a body as one line of text, for people rather than parsers; null when there is nothing to show.</summary>
-    internal static string? Excerpt(byte[] body, int maxChars)
+    /// <summary>
+    /// The start of a body as one line of text, for people rather than parsers; null when there is nothing to show.
+    /// The whole body read is decoded, its JSON escapes undone (so <c>\u002B</c> is a <c>+</c> again) and the
+    /// credentials masked before it is cut: a secret echoed across the cut, or longer than the excerpt, is still found.
+    /// </summary>
+    internal static string? Excerpt(byte[] body, int maxChars, SecretRedactor redactor)
     {
         if (body.Length == 0)
         {
@@ -50,7 +54,8 @@ internal static class ErrorBodyParser
         }
 
         // Invalid UTF-8 becomes U+FFFD.
-        string line = LogText.OneLine(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, maxChars * 4)), maxChars);
+        string text = redactor.Redact(JsonEscapes.Undo(Encoding.UTF8.GetString(body)));
+        string line = LogText.OneLine(text, maxChars);
         return line.Length == 0 ? null : line;
     }
 }

@@ -9,6 +9,7 @@ public sealed class PagingStrategyTests
 {
     private static readonly Uri s_base = new("https://api.example.com/v1/");
     private static readonly ClientSettings s_settings = ClientSettings.From(new CustomerAddressesClientOptions { BaseAddress = s_base });
+    private static readonly Uri s_list = new("https://api.example.com/v1/customers/c/addresses?per_page=2");
 
     private static ListEnvelope<string> Cursor(string[] items, bool hasMore, string? next = null) =>
         new() { Items = [.. items], HasMore = hasMore, Next = next, EstimatedTotal = 9 };
@@ -17,7 +18,7 @@ public sealed class PagingStrategyTests
         new() { Items = [.. items], IsOffsetShape = true, Limit = limit, Offset = offset };
 
     private static (Page<string> Page, PageRequest? Next) CursorNext(ListEnvelope<string> list, PagingState? state = null, PageQuery? query = null) =>
-        CursorPaging.Next(list, query ?? PageQuery.First(null, 2), "req_1", state ?? new PagingState(), static s => s, s_base, s_settings.IsSameOrigin);
+        CursorPaging.Next(list, query ?? PageQuery.First(null, 2), "req_1", state ?? new PagingState(), static s => s, s_list, s_settings.IsSameOrigin);
 
     [Fact]
     public void A_cursor_page_without_has_more_is_the_last_even_with_a_next_link()
@@ -40,15 +41,27 @@ public sealed class PagingStrategyTests
     }
 
     [Theory]
-    [InlineData("https://elsewhere.example/v1/x?after=b")]
-    [InlineData("http://api.example.com/v1/x?after=b")]
-    [InlineData("https://api.example.com:8443/v1/x?after=b")]
-    public void A_foreign_next_link_is_not_followed_its_cursor_is(string foreign)
+    [InlineData("https://elsewhere.example/v1/customers/c/addresses?after=b")]
+    [InlineData("http://api.example.com/v1/customers/c/addresses?after=b")]
+    [InlineData("https://api.example.com:8443/v1/customers/c/addresses?after=b")]
+    [InlineData("https://api.example.com/v1/admin/export?after=b")]
+    [InlineData("https://api.example.com/v1/customers/other/addresses?after=b")]
+    [InlineData("../../admin?after=b")]
+    [InlineData("/v1/customers/c/addresses/../../other/addresses?after=b")]
+    public void A_next_link_off_the_origin_or_off_the_lists_own_path_is_not_followed_its_cursor_is(string foreign)
     {
         (_, PageRequest? next) = CursorNext(Cursor(["a", "b"], true, foreign), query: PageQuery.First(null, 7));
 
         Assert.Null(next!.Link);
         Assert.Equal(new PageQuery("b", 7, null, null), next.Query);
+    }
+
+    [Fact]
+    public void A_relative_next_link_is_resolved_against_the_list_not_the_base_address()
+    {
+        (_, PageRequest? next) = CursorNext(Cursor(["a", "b"], true, "?after=b&per_page=2"));
+
+        Assert.Equal("https://api.example.com/v1/customers/c/addresses?after=b&per_page=2", next!.Link!.AbsoluteUri);
     }
 
     [Fact]
