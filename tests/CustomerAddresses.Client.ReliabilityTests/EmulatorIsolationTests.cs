@@ -1,0 +1,68 @@
+using CustomerAddresses.Client.Tests.Shared;
+using CustomerAddresses.Emulator;
+
+namespace CustomerAddresses.Client.ReliabilityTests;
+
+/// <summary>Tests that change the process's environment and working directory: they run alone.</summary>
+[CollectionDefinition(nameof(ProcessEnvironment), DisableParallelization = true)]
+public sealed class ProcessEnvironment;
+
+/// <summary>
+/// The emulator as a test kit reads nothing it was not told: environment variables and an <c>appsettings.json</c> in the
+/// working directory do not move it off its free port, and two emulators hand out different ids unless given one seed.
+/// </summary>
+[Collection(nameof(ProcessEnvironment))]
+public sealed class EmulatorIsolationTests
+{
+    public static TheoryData<string> Ambient => ["environment", "appsettings.json", "both"];
+
+    [Theory]
+    [MemberData(nameof(Ambient))]
+    public async Task Ambient_configuration_does_not_move_two_emulators_onto_one_port(string source)
+    {
+        const string fixedUrl = "http://127.0.0.1:59613";
+        string settings = Path.Combine(Environment.CurrentDirectory, "appsettings.json");
+        try
+        {
+            if (source != "appsettings.json")
+            {
+                Environment.SetEnvironmentVariable("Kestrel__Endpoints__Http__Url", fixedUrl);
+                Environment.SetEnvironmentVariable("ASPNETCORE_URLS", fixedUrl);
+                Environment.SetEnvironmentVariable("URLS", fixedUrl);
+            }
+
+            if (source != "environment")
+            {
+                File.WriteAllText(settings, "{\"Kestrel\":{\"Endpoints\":{\"Http\":{\"Url\":\"" + fixedUrl + "\"}}},\"urls\":\"" + fixedUrl + "\"}");
+            }
+
+            await using CustomerAddressesEmulator first = await CustomerAddressesEmulator.StartAsync();
+            await using CustomerAddressesEmulator second = await CustomerAddressesEmulator.StartAsync();
+
+            Assert.NotEqual(first.BaseAddress, second.BaseAddress);
+            Assert.NotEqual(59613, first.BaseAddress.Port);
+            Assert.NotEqual(59613, second.BaseAddress.Port);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Kestrel__Endpoints__Http__Url", null);
+            Environment.SetEnvironmentVariable("ASPNETCORE_URLS", null);
+            Environment.SetEnvironmentVariable("URLS", null);
+            File.Delete(settings);
+        }
+    }
+
+    [Fact]
+    public async Task Two_emulators_hand_out_different_ids_unless_given_the_same_seed()
+    {
+        async Task<string> FirstCustomerId(int? seed)
+        {
+            await using CustomerAddressesEmulator emulator = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { Seed = seed });
+            using CustomerAddressesClient client = TestClients.Create(emulator.BaseAddress);
+            return (await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" })).Id.Value;
+        }
+
+        Assert.NotEqual(await FirstCustomerId(null), await FirstCustomerId(null));
+        Assert.Equal(await FirstCustomerId(42), await FirstCustomerId(42));
+    }
+}
