@@ -30,7 +30,7 @@ public sealed class CustomerAddressesEmulatorOptions
     /// <summary>
     /// Gets or sets after how many signed-in requests the session token is rotated: the response that reaches the count
     /// carries the new token as <c>Set-Cookie: __session=…</c> (or <c>X-Development-Session</c>, see
-    /// <see cref="DevelopmentSessions"/>). The token it replaces is still accepted; an older one answers 401. Defaults to
+    /// <see cref="DevelopmentSessions"/>). The tokens of the last two rotations are still accepted; older ones answer 401. Defaults to
     /// 0: never. <see cref="CustomerAddressesEmulator.SessionToken"/> tells the current one.
     /// </summary>
     public int RotateSessionEvery { get; set; }

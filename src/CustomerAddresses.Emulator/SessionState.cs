@@ -5,14 +5,15 @@ namespace CustomerAddresses.Emulator;
 /// <summary>
 /// The signed-in session of the billing endpoints. Every <c>rotateEvery</c> signed-in requests it issues a new token,
 /// sent back as <c>Set-Cookie: __session=…</c> (or an <c>X-Development-Session</c> header on a development
-/// deployment). The token just replaced is still accepted, for requests already under way, as Wacht's server refreshes
-/// an expired token once; any older one answers 401.
+/// deployment). The tokens of the last two rotations are still accepted, for requests already under way (Wacht's
+/// server, too, accepts an expired token to refresh it); any older one answers 401.
 /// </summary>
 internal sealed class SessionState(string? token, int rotateEvery)
 {
     private readonly object _gate = new();
+    private const int Grace = 2;
+    private readonly Queue<string> _previous = new();
     private string? _current = token;
-    private string? _previous;
     private long _signedIn;
 
     internal string? Current
@@ -39,14 +40,19 @@ internal sealed class SessionState(string? token, int rotateEvery)
                 return true; // no sign-in required
             }
 
-            if (presented is null || (presented != _current && presented != _previous))
+            if (presented is null || (presented != _current && !_previous.Contains(presented)))
             {
                 return false;
             }
 
             if (rotateEvery > 0 && ++_signedIn % rotateEvery == 0)
             {
-                _previous = _current;
+                _previous.Enqueue(_current);
+                if (_previous.Count > Grace)
+                {
+                    _previous.Dequeue();
+                }
+
                 _current = rotated = "sess_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
                 Rotations++;
             }

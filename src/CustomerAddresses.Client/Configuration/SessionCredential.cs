@@ -24,14 +24,17 @@ internal sealed class SessionCredential
     internal string? Current => Volatile.Read(ref _current);
 
     /// <summary>
-    /// Adopts a token the server issued. Returns false, changing nothing, when the client has no session, the token is
-    /// the current one, or it could not be sent as a cookie value.
+    /// Adopts a token the server issued in answer to a request sent with <paramref name="sentWith"/>. Only an answer to
+    /// a request that carried the current token moves it on: an answer to an older request may carry a token older
+    /// than the current one (responses of concurrent calls arrive in any order), and the session never moves back.
+    /// Returns false, changing nothing, in that case, when the client has no session, when the token is the current
+    /// one, or when it could not be sent as a cookie value.
     /// </summary>
     /// <exception cref="Exception">Whatever the caller's rotation callback throws, after the token was adopted.</exception>
-    internal bool TryRotate(string? token)
+    internal bool TryRotate(string? token, string? sentWith)
     {
         string? current = Current;
-        if (current is null || string.IsNullOrEmpty(token) || token == current || !ClientSettings.IsCookieSafe(token))
+        if (current is null || sentWith != current || string.IsNullOrEmpty(token) || token == current || !ClientSettings.IsCookieSafe(token))
         {
             return false;
         }
@@ -39,7 +42,7 @@ internal sealed class SessionCredential
         _redactor.Add(token); // masked before anything can print it
         if (Interlocked.CompareExchange(ref _current, token, current) != current)
         {
-            return false; // a concurrent response rotated it first; that token stands
+            return false; // a concurrent answer moved it on first; that token stands
         }
 
         _rotated?.Invoke(token);

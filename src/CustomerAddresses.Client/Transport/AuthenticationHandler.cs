@@ -30,6 +30,7 @@ internal sealed class AuthenticationHandler : DelegatingHandler
     {
         request.Headers.Remove("Cookie");
         bool sameOrigin = _settings.IsSameOrigin(request.RequestUri);
+        string? sentWith = null;
         if (sameOrigin)
         {
             if (_authorization is not null)
@@ -39,6 +40,7 @@ internal sealed class AuthenticationHandler : DelegatingHandler
 
             if (_settings.Session.Current is { } token)
             {
+                sentWith = token;
                 request.Headers.TryAddWithoutValidation("Cookie", SessionCookie + "=" + token);
             }
         }
@@ -48,19 +50,19 @@ internal sealed class AuthenticationHandler : DelegatingHandler
         }
 
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (sameOrigin && _settings.Session.Current is not null && RotatedToken(response) is { } rotated)
+        if (sentWith is not null && RotatedToken(response) is { } rotated)
         {
-            Rotate(request, rotated);
+            Rotate(request, rotated, sentWith);
         }
 
         return response;
     }
 
-    private void Rotate(HttpRequestMessage request, string token)
+    private void Rotate(HttpRequestMessage request, string token, string sentWith)
     {
         try
         {
-            if (_settings.Session.TryRotate(token))
+            if (_settings.Session.TryRotate(token, sentWith))
             {
                 CallLog.SessionRotated(_logger, ClientRequestHandler.RouteOf(request));
             }
