@@ -41,7 +41,6 @@ try
             Region = "England",
             City = cities[i % cities.Length],
             Country = CountryCode.UnitedKingdom,
-            FirstLine = $"{i} Analytical Engine Street",
             Description = i % 10 == 0 ? $"Office {i}" : $"Home {i}",
         });
     }

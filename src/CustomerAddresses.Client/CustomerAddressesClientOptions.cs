@@ -15,6 +15,13 @@ public sealed class CustomerAddressesClientOptions
     /// </summary>
     public Uri? BaseAddress { get; set; }
 
+    /// <summary>
+    /// Gets or sets the wire format to speak. When <see langword="null"/> (the default), it follows the base address:
+    /// <see cref="ApiDialect.PaddleBilling"/> for Paddle's hosts (<see cref="PaddleEnvironment"/>),
+    /// <see cref="ApiDialect.CustomersApiV1"/> for any other.
+    /// </summary>
+    public ApiDialect? Dialect { get; set; }
+
     /// <summary>Gets or sets the API key, sent as <c>Authorization: Bearer &lt;key&gt;</c>. Optional.</summary>
     public string? ApiKey { get; set; }
 
@@ -90,7 +97,7 @@ public sealed class CustomerAddressesClientOptions
     /// <returns>A description that says only whether each credential is set.</returns>
     public override string ToString() =>
         $"{nameof(CustomerAddressesClientOptions)} {{ {nameof(BaseAddress)} = {Shown(BaseAddress)}, " +
-        $"{nameof(ApiKey)} = {(ApiKey is null ? "(not set)" : "(set)")}, " +
+        $"{nameof(Dialect)} = {Dialect?.ToString() ?? "(from the host)"}, {nameof(ApiKey)} = {(ApiKey is null ? "(not set)" : "(set)")}, " +
         $"{nameof(SessionToken)} = {(SessionToken is null ? "(not set)" : "(set)")}, " +
         $"{nameof(AllowInsecureHttp)} = {AllowInsecureHttp}, {nameof(MaxRetries)} = {MaxRetries}, " +
         $"{nameof(AttemptTimeout)} = {AttemptTimeout}, {nameof(TotalTimeout)} = {TotalTimeout}, " +

@@ -270,6 +270,28 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         public void Save(string token) => Saved = token;
     }
 
+    [Fact]
+    public async Task Paddle_dialect_examples_run()
+    {
+        Api.Reply("POST", "/customers", 201, Fixture.Text("paddle/openapi.customers.create.201.json"));
+        Api.Reply("POST", "/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4/addresses", 201, Fixture.Text("paddle/openapi.addresses.create.201.json"));
+
+        var options = new CustomerAddressesClientOptions
+        {
+            BaseAddress = PaddleEnvironment.Sandbox, // Paddle's host: the Paddle Billing dialect
+            ApiKey = Environment.GetEnvironmentVariable("PADDLE_API_KEY"),
+        };
+
+        Assert.Equal(ApiDialect.PaddleBilling, CustomerAddresses.Client.Configuration.ClientSettings.From(options).Dialect);
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = new Uri(Api.Url), Dialect = ApiDialect.PaddleBilling });
+
+        Customer jo = await client.Customers.CreateAsync(new CreateCustomerRequest { Email = "jo@example.com" });
+        Address office = await client.Addresses.CreateAsync(jo.Id, new CreateAddressRequest { Country = "AG" });
+
+        Assert.Equal("add_01hv8gq3318ktkfengj2r75gfx", office.Id.Value);
+        Assert.Equal(["""{"email":"jo@example.com"}""", """{"country_code":"AG"}"""], Api.Requests.Select(r => r.RequestMessage!.Body));
+    }
+
     private static string Normalize(string code) =>
         string.Join('\n', code.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
 

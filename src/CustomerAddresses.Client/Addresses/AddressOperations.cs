@@ -17,6 +17,14 @@ internal static class AddressOperations
         static (api, args, operation, ct) => api.CreateAsync(args.CustomerId.Value, args.Request, operation, ct),
         static (address, args) => address.FillMissingCustomerId(args.CustomerId));
 
+    /// <summary>The same endpoint in Paddle's body: <c>country_code</c>, and no member beyond its own.</summary>
+    internal static readonly ApiOperation<IAddressesApi, (CustomerId CustomerId, PaddleAddressBody Body), Address> CreateOnPaddle = new(
+        Create.Info,
+        CustomerAddressesJsonContext.Default.PaddleAddressBody,
+        CustomerAddressesJsonContext.Default.Address,
+        static (api, args, operation, ct) => api.CreateOnPaddleAsync(args.CustomerId.Value, args.Body, operation, ct),
+        static (address, args) => address.FillMissingCustomerId(args.CustomerId));
+
     internal static readonly ListOperation<IAddressesApi, AddressListArgs, Address> List = new(
         new OperationInfo("addresses.list", "List addresses", HttpMethod.Get, Route),
         CustomerAddressesJsonContext.Default.ListAddress,

@@ -24,7 +24,10 @@ public class AddressesClient
 
     /// <summary>Creates an address for a customer (<c>POST customers/{customer_id}/addresses</c>). Not retried after it may have reached the server.</summary>
     /// <param name="customerId">The customer the address belongs to.</param>
-    /// <param name="request">The address; <c>Region</c>, <c>City</c> and <c>Country</c> are required.</param>
+    /// <param name="request">
+    /// The address: <c>Country</c> is required; the /api/v1 API also requires <c>Region</c> and <c>City</c>, and does not
+    /// define <c>FirstLine</c>, <c>SecondLine</c> or <c>PostalCode</c> (setting one is an <see cref="ArgumentException"/>).
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The created address; its <see cref="Address.CustomerId"/> is filled in when the server leaves it out.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; nothing was sent.</exception>
@@ -33,8 +36,11 @@ public class AddressesClient
     public virtual Task<Address> CreateAsync(CustomerId customerId, CreateAddressRequest request, CancellationToken cancellationToken = default)
     {
         TypedId.ThrowIfDefault(customerId, nameof(customerId));
-        RequestChecks.Validate(request);
-        return Channel.InvokeAsync(AddressOperations.Create, (customerId, request), cancellationToken);
+        ResourceChannel<IAddressesApi> channel = Channel;
+        RequestChecks.Validate(request, channel.Dialect);
+        return channel.Dialect == ApiDialect.PaddleBilling
+            ? channel.InvokeAsync(AddressOperations.CreateOnPaddle, (customerId, PaddleAddressBody.From(request)), cancellationToken)
+            : channel.InvokeAsync(AddressOperations.Create, (customerId, request), cancellationToken);
     }
 
     /// <summary>

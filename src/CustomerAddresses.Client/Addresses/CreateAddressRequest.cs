@@ -7,15 +7,18 @@ namespace CustomerAddresses.Client;
 /// <summary>The body of <see cref="AddressesClient.CreateAsync"/>. Members left <see langword="null"/> are not sent.</summary>
 public sealed record CreateAddressRequest
 {
-    /// <summary>Gets the state, county or region. Required; at most 200 characters.</summary>
+    /// <summary>Gets the state, county or region; at most 200 characters. Required by the /api/v1 API; optional on Paddle.</summary>
     [JsonPropertyName("region")]
-    public required string Region { get; init; }
+    public string? Region { get; init; }
 
-    /// <summary>Gets the city. Required; at most 200 characters.</summary>
+    /// <summary>Gets the city; at most 200 characters. Required by the /api/v1 API; optional on Paddle.</summary>
     [JsonPropertyName("city")]
-    public required string City { get; init; }
+    public string? City { get; init; }
 
-    /// <summary>Gets the country as a two-letter ISO 3166-1 alpha-2 code, such as <c>US</c>. Required.</summary>
+    /// <summary>
+    /// Gets the country as a two-letter ISO 3166-1 alpha-2 code, such as <c>US</c>. Required. Sent as <c>country</c>
+    /// to the /api/v1 API and as <c>country_code</c> to Paddle.
+    /// </summary>
     [JsonPropertyName("country")]
     public required CountryCode Country { get; init; }
 
@@ -23,15 +26,15 @@ public sealed record CreateAddressRequest
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
-    /// <summary>Gets the first line of the address; at most 1024 characters.</summary>
+    /// <summary>Gets the first line of the address; at most 1024 characters (Paddle only).</summary>
     [JsonPropertyName("first_line")]
     public string? FirstLine { get; init; }
 
-    /// <summary>Gets the second line of the address; at most 1024 characters.</summary>
+    /// <summary>Gets the second line of the address; at most 1024 characters (Paddle only).</summary>
     [JsonPropertyName("second_line")]
     public string? SecondLine { get; init; }
 
-    /// <summary>Gets the ZIP or postal code; at most 200 characters.</summary>
+    /// <summary>Gets the ZIP or postal code; at most 200 characters (Paddle only).</summary>
     [JsonPropertyName("postal_code")]
     public string? PostalCode { get; init; }
 

@@ -13,6 +13,13 @@ internal interface IAddressesApi
         [Property(OperationInfo.OptionName)] OperationInfo operation,
         CancellationToken cancellationToken);
 
+    [Post("/" + AddressOperations.Route)]
+    Task<HttpResponseMessage> CreateOnPaddleAsync(
+        [AliasAs("customer_id")] string customerId,
+        [Body] PaddleAddressBody body,
+        [Property(OperationInfo.OptionName)] OperationInfo operation,
+        CancellationToken cancellationToken);
+
     /// <summary>One page; a null argument is left out of the query string.</summary>
     [Get("/" + AddressOperations.Route)]
     Task<HttpResponseMessage> ListAsync(

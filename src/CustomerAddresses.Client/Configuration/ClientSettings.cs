@@ -15,6 +15,7 @@ internal sealed class ClientSettings
     private ClientSettings(CustomerAddressesClientOptions options)
     {
         BaseAddress = NormalizeBaseAddress(options.BaseAddress!);
+        Dialect = options.Dialect ?? (PaddleEnvironment.IsPaddleHost(BaseAddress) ? ApiDialect.PaddleBilling : ApiDialect.CustomersApiV1);
         ApiKey = NullIfEmpty(options.ApiKey);
         SessionToken = NullIfEmpty(options.SessionToken);
         TimeProvider = options.TimeProvider;
@@ -31,6 +32,9 @@ internal sealed class ClientSettings
     }
 
     internal Uri BaseAddress { get; }
+
+    /// <summary>The wire format: the option, or the one the base address's host speaks.</summary>
+    internal ApiDialect Dialect { get; }
 
     internal string? ApiKey { get; }
 
@@ -108,6 +112,11 @@ internal sealed class ClientSettings
             {
                 problems.Add("BaseAddress must not carry user information; use ApiKey or SessionToken.");
             }
+
+            if (PaddleEnvironment.KeyMismatch(baseAddress, options.ApiKey) is { } mismatch)
+            {
+                problems.Add(mismatch);
+            }
         }
 
         if (options.ApiKey is { } apiKey && !IsHeaderSafe(apiKey, allowSeparators: true))
@@ -118,6 +127,11 @@ internal sealed class ClientSettings
         if (options.SessionToken is { } token && !IsCookieSafe(token))
         {
             problems.Add("SessionToken must not be empty or contain white space, control characters, ';' or ','.");
+        }
+
+        if (options.Dialect is { } dialect && !Enum.IsDefined(dialect))
+        {
+            problems.Add($"Dialect must be {nameof(ApiDialect.CustomersApiV1)} or {nameof(ApiDialect.PaddleBilling)} (it is {(int)dialect}).");
         }
 
         if (options.TimeProvider is null)

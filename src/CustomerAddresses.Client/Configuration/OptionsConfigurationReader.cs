@@ -30,6 +30,13 @@ internal static class OptionsConfigurationReader
             options.SessionToken = sessionToken;
         }
 
+        if (section[nameof(options.Dialect)] is { Length: > 0 } dialect)
+        {
+            options.Dialect = Enum.TryParse(dialect, ignoreCase: true, out ApiDialect parsed) && Enum.IsDefined(parsed) && !int.TryParse(dialect, out _)
+                ? parsed
+                : throw new InvalidOperationException($"Configuration value '{path}{nameof(options.Dialect)}' must be {nameof(ApiDialect.CustomersApiV1)} or {nameof(ApiDialect.PaddleBilling)}.");
+        }
+
         options.AllowInsecureHttp = Read(section, path, nameof(options.AllowInsecureHttp), options.AllowInsecureHttp, bool.TryParse, "true or false");
         options.RetryUnsafeRequests = Read(section, path, nameof(options.RetryUnsafeRequests), options.RetryUnsafeRequests, bool.TryParse, "true or false");
         options.MaxRetries = Read(section, path, nameof(options.MaxRetries), options.MaxRetries, TryParseInt, "a whole number");

@@ -8,6 +8,9 @@ internal sealed class ResourceChannel<TApi>(OperationInvoker invoker)
 {
     private readonly TApi _api = invoker.Api<TApi>();
 
+    /// <summary>The wire format the client speaks.</summary>
+    internal ApiDialect Dialect => invoker.Settings.Dialect;
+
     /// <summary>The channel of a client built for a test double: any call fails, naming the method to override.</summary>
     internal static ResourceChannel<TApi> Of(ResourceChannel<TApi>? channel, string client) =>
         channel ?? throw MockOnly.NotOverridden(client);

@@ -14,4 +14,11 @@ internal static class CustomerOperations
         CustomerAddressesJsonContext.Default.CreateCustomerRequest,
         CustomerAddressesJsonContext.Default.Customer,
         static (api, request, operation, ct) => api.CreateAsync(request, operation, ct));
+
+    /// <summary>The same endpoint in Paddle's body, which has no member beyond its own.</summary>
+    internal static readonly ApiOperation<ICustomersApi, PaddleCustomerBody, Customer> CreateOnPaddle = new(
+        Create.Info,
+        CustomerAddressesJsonContext.Default.PaddleCustomerBody,
+        CustomerAddressesJsonContext.Default.Customer,
+        static (api, body, operation, ct) => api.CreateOnPaddleAsync(body, operation, ct));
 }

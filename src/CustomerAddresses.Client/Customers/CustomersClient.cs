@@ -22,7 +22,11 @@ public class CustomersClient
     internal CustomersClient(OperationInvoker invoker) => _channel = new ResourceChannel<ICustomersApi>(invoker);
 
     /// <summary>Creates a customer (<c>POST customers</c>). Not retried after it may have reached the server.</summary>
-    /// <param name="request">The customer to create; <c>Name</c> and <c>Email</c> are required.</param>
+    /// <param name="request">
+    /// The customer to create: <c>Email</c> is required; the /api/v1 API also requires <c>Name</c>. A member the
+    /// client's <see cref="ApiDialect"/> does not define (<c>Locale</c> on /api/v1; <c>Phone</c>, <c>Address</c>,
+    /// <c>PaymentMethod</c>, <c>Status</c> on Paddle) is an <see cref="ArgumentException"/>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The created customer as the server stored it.</returns>
     /// <exception cref="ArgumentException">The request is invalid; nothing was sent.</exception>
@@ -30,8 +34,11 @@ public class CustomersClient
     /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
     public virtual Task<Customer> CreateAsync(CreateCustomerRequest request, CancellationToken cancellationToken = default)
     {
-        RequestChecks.Validate(request);
-        return Channel.InvokeAsync(CustomerOperations.Create, request, cancellationToken);
+        ResourceChannel<ICustomersApi> channel = Channel;
+        RequestChecks.Validate(request, channel.Dialect);
+        return channel.Dialect == ApiDialect.PaddleBilling
+            ? channel.InvokeAsync(CustomerOperations.CreateOnPaddle, PaddleCustomerBody.From(request), cancellationToken)
+            : channel.InvokeAsync(CustomerOperations.Create, request, cancellationToken);
     }
 
     private ResourceChannel<ICustomersApi> Channel => ResourceChannel<ICustomersApi>.Of(_channel, nameof(CustomersClient));

@@ -8,4 +8,7 @@ internal interface ICustomersApi
 {
     [Post("/" + CustomerOperations.Route)]
     Task<HttpResponseMessage> CreateAsync([Body] CreateCustomerRequest request, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
+
+    [Post("/" + CustomerOperations.Route)]
+    Task<HttpResponseMessage> CreateOnPaddleAsync([Body] PaddleCustomerBody body, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
 }

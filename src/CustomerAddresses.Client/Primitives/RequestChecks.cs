@@ -3,10 +3,23 @@ namespace CustomerAddresses.Client.Primitives;
 /// <summary>Client-side checks that run before any request is sent; each failure names the offending member.</summary>
 internal static class RequestChecks
 {
-    internal static void Validate(CreateCustomerRequest request)
+    /// <summary>The customer checks of the chosen dialect: what it requires, and no member it does not define.</summary>
+    internal static void Validate(CreateCustomerRequest request, ApiDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Required(request.Name, "request.Name");
+        if (dialect == ApiDialect.PaddleBilling)
+        {
+            Undefined(request.Phone, "request.Phone", dialect);
+            Undefined(request.Address, "request.Address", dialect);
+            Undefined(request.PaymentMethod, "request.PaymentMethod", dialect);
+            Undefined(request.Status, "request.Status", dialect);
+        }
+        else
+        {
+            Required(request.Name, "request.Name");
+            Undefined(request.Locale, "request.Locale", dialect);
+        }
+
         Required(request.Email, "request.Email");
         if (!request.Email.Contains('@', StringComparison.Ordinal))
         {
@@ -25,11 +38,24 @@ internal static class RequestChecks
         CustomData(request.CustomData, "request.CustomData");
     }
 
-    internal static void Validate(CreateAddressRequest request)
+    /// <summary>The address checks of the chosen dialect: what it requires, and no member it does not define.</summary>
+    internal static void Validate(CreateAddressRequest request, ApiDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Required(request.Region, "request.Region", 200);
-        Required(request.City, "request.City", 200);
+        if (dialect == ApiDialect.PaddleBilling)
+        {
+            Optional(request.Region, "request.Region", 200);
+            Optional(request.City, "request.City", 200);
+        }
+        else
+        {
+            Required(request.Region, "request.Region", 200);
+            Required(request.City, "request.City", 200);
+            Undefined(request.FirstLine, "request.FirstLine", dialect);
+            Undefined(request.SecondLine, "request.SecondLine", dialect);
+            Undefined(request.PostalCode, "request.PostalCode", dialect);
+        }
+
         Alpha2(request.Country, "request.Country");
         Optional(request.Description, "request.Description", 1024);
         Optional(request.FirstLine, "request.FirstLine", 1024);
@@ -108,6 +134,17 @@ internal static class RequestChecks
                 case System.Text.Json.Nodes.JsonValue value when (value.TryGetValue(out double d) && !double.IsFinite(d)) || (value.TryGetValue(out float f) && !float.IsFinite(f)):
                     throw new ArgumentException($"{name} holds a number JSON cannot express (NaN or infinity).", name);
             }
+        }
+    }
+
+    /// <summary>A member the chosen dialect does not define is refused, never dropped and never sent to be refused.</summary>
+    internal static void Undefined<T>(T? value, string name, ApiDialect dialect)
+    {
+        if (value is not null)
+        {
+            throw new ArgumentException(
+                $"{name} is not part of the {(dialect == ApiDialect.PaddleBilling ? "Paddle Billing" : "/api/v1")} API this client speaks (Dialect = {dialect}); leave it null.",
+                name);
         }
     }
 

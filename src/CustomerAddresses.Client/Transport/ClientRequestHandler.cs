@@ -21,6 +21,9 @@ internal sealed class ClientRequestHandler : DelegatingHandler
     /// <summary>The correlation header; documented in the README.</summary>
     internal const string HeaderName = "X-Client-Request-Id";
 
+    /// <summary>The API version Paddle Billing is asked for.</summary>
+    internal const string PaddleVersionHeader = "Paddle-Version";
+
     /// <summary>How many times the pipeline retried this request; set by the retry strategy.</summary>
     internal static readonly HttpRequestOptionsKey<int> RetriesKey = new("CustomerAddresses.Client.Retries");
 
@@ -60,6 +63,11 @@ internal sealed class ClientRequestHandler : DelegatingHandler
         if (request.Headers.Accept.Count == 0)
         {
             request.Headers.Accept.Add(s_json);
+        }
+
+        if (_settings.Dialect == ApiDialect.PaddleBilling && !request.Headers.Contains(PaddleVersionHeader))
+        {
+            request.Headers.TryAddWithoutValidation(PaddleVersionHeader, "1");
         }
 
         string method = request.Method.Method;

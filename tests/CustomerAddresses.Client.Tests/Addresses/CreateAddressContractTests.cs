@@ -63,17 +63,24 @@ public sealed class CreateAddressContractTests : FakeApiTests
         Assert.Equal(Ids.SeedCustomer, address.CustomerId);
     }
 
-    [Fact]
-    public async Task Sends_the_optional_Paddle_lines_when_set()
+    [Theory]
+    [InlineData("FirstLine")]
+    [InlineData("SecondLine")]
+    [InlineData("PostalCode")]
+    public async Task Refuses_the_members_the_api_v1_API_does_not_define(string member)
     {
-        Api.Reply("POST", Path, 201, Fixture.Text("000-create-address.response.json"));
+        CreateAddressRequest request = member switch
+        {
+            "FirstLine" => SeedRequest() with { FirstLine = "1 Main St" },
+            "SecondLine" => SeedRequest() with { SecondLine = "Apt 2" },
+            _ => SeedRequest() with { PostalCode = "94103" },
+        };
 
-        await Api.Client().Addresses.CreateAsync(Ids.SeedCustomer, SeedRequest() with { FirstLine = "1 Main St", SecondLine = "Apt 2", PostalCode = "94103" });
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => Api.Client().Addresses.CreateAsync(Ids.SeedCustomer, request));
 
-        JsonNode sent = JsonNode.Parse(Assert.Single(Api.Requests).RequestMessage!.Body!)!;
-        Assert.Equal("1 Main St", (string?)sent["first_line"]);
-        Assert.Equal("Apt 2", (string?)sent["second_line"]);
-        Assert.Equal("94103", (string?)sent["postal_code"]);
+        Assert.Equal("request." + member, e.ParamName);
+        Assert.Contains("/api/v1", e.Message, StringComparison.Ordinal);
+        Assert.Empty(Api.Requests);
     }
 
     public static TheoryData<CreateAddressRequest, string> InvalidRequests => new()

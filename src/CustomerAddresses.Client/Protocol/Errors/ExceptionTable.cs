@@ -15,10 +15,12 @@ internal static partial class ExceptionTable
         (400, 400, null, static (s, m, d, _) => new ValidationFailedException(s, m, d)),
         (422, 422, null, static (s, m, d, _) => new ValidationFailedException(s, m, d)),
         (401, 401, null, static (s, m, d, _) => new AuthenticationFailedException(s, m, d)),
-        (403, 403, ["authentication_missing", "invalid_token"], static (s, m, d, _) => new AuthenticationFailedException(s, m, d)),
+        (403, 403, [PaddleErrorCodes.AuthenticationMissing, PaddleErrorCodes.AuthenticationMalformed, PaddleErrorCodes.InvalidToken], static (s, m, d, _) => new AuthenticationFailedException(s, m, d)),
         (403, 403, null, static (s, m, d, _) => new PermissionDeniedException(s, m, d)),
         (404, 404, null, static (s, m, d, raw) => raw.IsUnknownDeployment ? new CustomerAddressesApiException(s, m, d) : new ResourceNotFoundException(s, m, d)),
-        (409, 409, null, static (s, m, d, raw) => new ConflictException(s, m, d) { ExistingId = FindExistingId(raw) }),
+        // Only a duplicate names an existing resource: Paddle's conflict and concurrent_modification name ids too.
+        (409, 409, [PaddleErrorCodes.CustomerAlreadyExists, null!], static (s, m, d, raw) => new ConflictException(s, m, d) { ExistingId = FindExistingId(raw) }),
+        (409, 409, null, static (s, m, d, _) => new ConflictException(s, m, d)),
         (429, 429, null, static (s, m, d, _) => new RateLimitedException(s, m, d)),
         (500, 599, null, static (s, m, d, _) => new ServerErrorException(s, m, d)),
     ];
