@@ -9,6 +9,29 @@ namespace CustomerAddresses.Client.Addresses;
 internal static class AddressOperations
 {
     internal const string Route = "customers/{customer_id}/addresses";
+    internal const string ItemRoute = Route + "/{address_id}";
+
+    internal static readonly ApiOperation<IAddressesApi, (CustomerId CustomerId, AddressId Id), Address> Get = new(
+        new OperationInfo("addresses.get", "Get address", HttpMethod.Get, ItemRoute),
+        RequestBody: null,
+        CustomerAddressesJsonContext.Default.Address,
+        static (api, args, operation, ct) => api.GetAsync(args.CustomerId.Value, args.Id.Value, operation, ct),
+        static (address, args) => address.FillMissingCustomerId(args.CustomerId));
+
+    internal static readonly ApiOperation<IAddressesApi, (CustomerId CustomerId, AddressId Id, ApiV1AddressPatch Request), Address> Update = new(
+        new OperationInfo("addresses.update", "Update address", HttpMethod.Patch, ItemRoute),
+        CustomerAddressesJsonContext.Default.ApiV1AddressPatch,
+        CustomerAddressesJsonContext.Default.Address,
+        static (api, args, operation, ct) => api.UpdateAsync(args.CustomerId.Value, args.Id.Value, args.Request, operation, ct),
+        static (address, args) => address.FillMissingCustomerId(args.CustomerId));
+
+    /// <summary>The same endpoint in Paddle's body: <c>country_code</c> and the lines and postal code.</summary>
+    internal static readonly ApiOperation<IAddressesApi, (CustomerId CustomerId, AddressId Id, UpdateAddressRequest Request), Address> UpdateOnPaddle = new(
+        Update.Info,
+        CustomerAddressesJsonContext.Default.UpdateAddressRequest,
+        CustomerAddressesJsonContext.Default.Address,
+        static (api, args, operation, ct) => api.UpdateOnPaddleAsync(args.CustomerId.Value, args.Id.Value, args.Request, operation, ct),
+        static (address, args) => address.FillMissingCustomerId(args.CustomerId));
 
     internal static readonly ApiOperation<IAddressesApi, (CustomerId CustomerId, CreateAddressRequest Request), Address> Create = new(
         new OperationInfo("addresses.create", "Create address", HttpMethod.Post, Route),

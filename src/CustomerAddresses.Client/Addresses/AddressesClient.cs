@@ -61,5 +61,57 @@ public class AddressesClient
         return Channel.List(AddressOperations.List, args, first, cancellationToken);
     }
 
+    /// <summary>Gets one of a customer's addresses (<c>GET customers/{customer_id}/addresses/{address_id}</c>).</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="addressId">The address.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The address.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; nothing was sent.</exception>
+    /// <exception cref="ResourceNotFoundException">There is no such customer or address.</exception>
+    /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
+    public virtual Task<Address> GetAsync(CustomerId customerId, AddressId addressId, CancellationToken cancellationToken = default)
+    {
+        TypedId.ThrowIfDefault(customerId, nameof(customerId));
+        TypedId.ThrowIfDefault(addressId, nameof(addressId));
+        return Channel.InvokeAsync(AddressOperations.Get, (customerId, addressId), cancellationToken);
+    }
+
+    /// <summary>
+    /// Updates an address (<c>PATCH customers/{customer_id}/addresses/{address_id}</c>): only the members the request sets
+    /// are sent, and a <see cref="Patch{T}"/> member set to <see langword="null"/> is cleared. Not retried after it may
+    /// have reached the server.
+    /// </summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="addressId">The address.</param>
+    /// <param name="request">What to change.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The address as the server stored it.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid, or sets a member the client's dialect does not define; nothing was sent.</exception>
+    /// <exception cref="ResourceNotFoundException">There is no such customer or address.</exception>
+    /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
+    public virtual Task<Address> UpdateAsync(CustomerId customerId, AddressId addressId, UpdateAddressRequest request, CancellationToken cancellationToken = default)
+    {
+        TypedId.ThrowIfDefault(customerId, nameof(customerId));
+        TypedId.ThrowIfDefault(addressId, nameof(addressId));
+        ResourceChannel<IAddressesApi> channel = Channel;
+        RequestChecks.Validate(request, channel.Dialect);
+        return channel.Dialect == ApiDialect.PaddleBilling
+            ? channel.InvokeAsync(AddressOperations.UpdateOnPaddle, (customerId, addressId, request), cancellationToken)
+            : channel.InvokeAsync(AddressOperations.Update, (customerId, addressId, ApiV1AddressPatch.From(request)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Archives an address: <c>PATCH customers/{customer_id}/addresses/{address_id}</c> with <c>{"status":"archived"}</c>
+    /// (the API has no delete).
+    /// </summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="addressId">The address.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The archived address.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; nothing was sent.</exception>
+    /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
+    public virtual Task<Address> ArchiveAsync(CustomerId customerId, AddressId addressId, CancellationToken cancellationToken = default) =>
+        UpdateAsync(customerId, addressId, new UpdateAddressRequest { Status = AddressStatus.Archived }, cancellationToken);
+
     private ResourceChannel<IAddressesApi> Channel => ResourceChannel<IAddressesApi>.Of(_channel, nameof(AddressesClient));
 }

@@ -20,6 +20,15 @@ internal interface IAddressesApi
         [Property(OperationInfo.OptionName)] OperationInfo operation,
         CancellationToken cancellationToken);
 
+    [Get("/" + AddressOperations.ItemRoute)]
+    Task<HttpResponseMessage> GetAsync([AliasAs("customer_id")] string customerId, [AliasAs("address_id")] string addressId, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
+
+    [Patch("/" + AddressOperations.ItemRoute)]
+    Task<HttpResponseMessage> UpdateOnPaddleAsync([AliasAs("customer_id")] string customerId, [AliasAs("address_id")] string addressId, [Body] UpdateAddressRequest request, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
+
+    [Patch("/" + AddressOperations.ItemRoute)]
+    Task<HttpResponseMessage> UpdateAsync([AliasAs("customer_id")] string customerId, [AliasAs("address_id")] string addressId, [Body] ApiV1AddressPatch request, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
+
     /// <summary>One page; a null argument is left out of the query string.</summary>
     [Get("/" + AddressOperations.Route)]
     Task<HttpResponseMessage> ListAsync(

@@ -1,4 +1,5 @@
 using CustomerAddresses.Client.Core;
+using CustomerAddresses.Client.Core.Paging;
 using CustomerAddresses.Client.Protocol;
 using CustomerAddresses.Client.Serialization;
 
@@ -8,6 +9,27 @@ namespace CustomerAddresses.Client.Customers;
 internal static class CustomerOperations
 {
     internal const string Route = "customers";
+    internal const string ItemRoute = Route + "/{customer_id}";
+
+    internal static readonly ApiOperation<ICustomersApi, CustomerId, Customer> Get = new(
+        new OperationInfo("customers.get", "Get customer", HttpMethod.Get, ItemRoute),
+        RequestBody: null,
+        CustomerAddressesJsonContext.Default.Customer,
+        static (api, id, operation, ct) => api.GetAsync(id.Value, operation, ct));
+
+    internal static readonly ApiOperation<ICustomersApi, (CustomerId Id, UpdateCustomerRequest Request), Customer> Update = new(
+        new OperationInfo("customers.update", "Update customer", HttpMethod.Patch, ItemRoute),
+        CustomerAddressesJsonContext.Default.UpdateCustomerRequest,
+        CustomerAddressesJsonContext.Default.Customer,
+        static (api, args, operation, ct) => api.UpdateAsync(args.Id.Value, args.Request, operation, ct));
+
+    internal static readonly ListOperation<ICustomersApi, CustomerListArgs, Customer> List = new(
+        new OperationInfo("customers.list", "List customers", HttpMethod.Get, Route),
+        CustomerAddressesJsonContext.Default.ListCustomer,
+        ItemsMember: "customers",
+        OwnerMember: null,
+        static (api, args, q, operation, ct) => api.ListAsync(q.After, q.PerPage, args.OrderBy, args.Status, args.Search, args.Id, args.Email, q.Limit, q.Offset, operation, ct),
+        static customer => customer.Id.Value);
 
     internal static readonly ApiOperation<ICustomersApi, CreateCustomerRequest, Customer> Create = new(
         new OperationInfo("customers.create", "Create customer", HttpMethod.Post, Route),

@@ -9,6 +9,27 @@ internal interface ICustomersApi
     [Post("/" + CustomerOperations.Route)]
     Task<HttpResponseMessage> CreateAsync([Body] CreateCustomerRequest request, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
 
+    [Get("/" + CustomerOperations.ItemRoute)]
+    Task<HttpResponseMessage> GetAsync([AliasAs("customer_id")] string customerId, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
+
+    [Patch("/" + CustomerOperations.ItemRoute)]
+    Task<HttpResponseMessage> UpdateAsync([AliasAs("customer_id")] string customerId, [Body] UpdateCustomerRequest request, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
+
+    /// <summary>One page; a null argument is left out of the query string.</summary>
+    [Get("/" + CustomerOperations.Route)]
+    Task<HttpResponseMessage> ListAsync(
+        [AliasAs("after")] string? after,
+        [AliasAs("per_page")] int? perPage,
+        [AliasAs("order_by")] string? orderBy,
+        [AliasAs("status")] string? status,
+        [AliasAs("search")] string? search,
+        [AliasAs("id")] string? id,
+        [AliasAs("email")] string? email,
+        [AliasAs("limit")] int? limit,
+        [AliasAs("offset")] int? offset,
+        [Property(OperationInfo.OptionName)] OperationInfo operation,
+        CancellationToken cancellationToken);
+
     [Post("/" + CustomerOperations.Route)]
     Task<HttpResponseMessage> CreateOnPaddleAsync([Body] PaddleCustomerBody body, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
 }

@@ -137,6 +137,52 @@ internal static class RequestChecks
         }
     }
 
+    internal static void Validate(UpdateCustomerRequest request, ApiDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (dialect != ApiDialect.PaddleBilling)
+        {
+            Undefined(request.Locale, "request.Locale", dialect);
+        }
+
+        if (request.Email is { } email)
+        {
+            Required(email, "request.Email");
+            if (!email.Contains('@', StringComparison.Ordinal))
+            {
+                throw new ArgumentException("request.Email must be an email address (it has no '@').", "request.Email");
+            }
+        }
+
+        NotDefault(request.Status, "request.Status");
+        CustomData(request.CustomData.Value, "request.CustomData");
+    }
+
+    internal static void Validate(UpdateAddressRequest request, ApiDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (dialect != ApiDialect.PaddleBilling)
+        {
+            Undefined(request.FirstLine.IsSpecified ? request.FirstLine.ToString() : null, "request.FirstLine", dialect);
+            Undefined(request.SecondLine.IsSpecified ? request.SecondLine.ToString() : null, "request.SecondLine", dialect);
+            Undefined(request.PostalCode.IsSpecified ? request.PostalCode.ToString() : null, "request.PostalCode", dialect);
+        }
+
+        if (request.Country is { } country)
+        {
+            Alpha2(country, "request.Country");
+        }
+
+        Optional(request.Description.Value, "request.Description", 1024);
+        Optional(request.FirstLine.Value, "request.FirstLine", 1024);
+        Optional(request.SecondLine.Value, "request.SecondLine", 1024);
+        Optional(request.City.Value, "request.City", 200);
+        Optional(request.Region.Value, "request.Region", 200);
+        Optional(request.PostalCode.Value, "request.PostalCode", 200);
+        NotDefault(request.Status, "request.Status");
+        CustomData(request.CustomData.Value, "request.CustomData");
+    }
+
     /// <summary>A member the chosen dialect does not define is refused, never dropped and never sent to be refused.</summary>
     internal static void Undefined<T>(T? value, string name, ApiDialect dialect)
     {
