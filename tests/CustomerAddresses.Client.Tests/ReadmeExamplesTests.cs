@@ -292,6 +292,60 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         Assert.Equal(["""{"email":"jo@example.com"}""", """{"country_code":"AG"}"""], Api.Requests.Select(r => r.RequestMessage!.Body));
     }
 
+    [Fact]
+    public async Task Customer_lifecycle_examples_run()
+    {
+        const string item = "/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4";
+        Api.Reply("GET", item, 200, Fixture.Text("paddle/openapi.customers.update.200.json"));
+        Api.Reply("GET", "/customers", 200, Fixture.Text("paddle/openapi.customers.list.200.json"));
+        Api.Reply("PATCH", item, 200, Fixture.Text("paddle/openapi.customers.update.200.json"));
+        CustomerAddressesClient client = Api.Client();
+        var customer = new { Id = Ids.PaddleCustomer };
+
+        Customer found = await client.Customers.GetAsync(customer.Id);
+
+        await foreach (Customer match in client.Customers.ListAsync(new ListCustomersOptions { Emails = ["brighton@jani.com"] }))
+        {
+            Console.WriteLine($"{match.Id} has that email");
+        }
+
+        Customer renamed = await client.Customers.UpdateAsync(customer.Id, new UpdateCustomerRequest
+        {
+            Name = "Brighton M. Mboya", // set
+            CustomData = null,          // clear: sent as "custom_data": null
+        });                             // every member not mentioned is left as it is, and not sent
+
+        Customer archived = await client.Customers.ArchiveAsync(customer.Id);
+
+        Assert.Equal(found.Id, renamed.Id);
+        Assert.Equal(archived.Id, renamed.Id);
+        Assert.Equal("brighton@jani.com", RequestAssert.Query(Api.Requests[1], "email"));
+        Assert.Equal(["""{"name":"Brighton M. Mboya","custom_data":null}""", """{"status":"archived"}"""], Api.Requests.Skip(2).Select(r => r.RequestMessage!.Body));
+    }
+
+    [Fact]
+    public async Task Address_lifecycle_examples_run()
+    {
+        const string item = "/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4/addresses/add_01hv8gwdfkw5z6d1yy6pa3xyrz";
+        Api.Reply("GET", item, 200, Fixture.Text("paddle/openapi.addresses.update.200.json"));
+        Api.Reply("PATCH", item, 200, Fixture.Text("paddle/openapi.addresses.update.200.json"));
+        CustomerAddressesClient client = Api.Client();
+        var customer = new { Id = Ids.PaddleCustomer };
+        var address = new { Id = AddressId.Parse("add_01hv8gwdfkw5z6d1yy6pa3xyrz") };
+
+        Address one = await client.Addresses.GetAsync(customer.Id, address.Id);
+        Address moved = await client.Addresses.UpdateAsync(customer.Id, address.Id, new UpdateAddressRequest
+        {
+            City = "Oakland",    // set
+            Description = null,  // clear
+        });
+        Address gone = await client.Addresses.ArchiveAsync(customer.Id, address.Id);
+
+        Assert.Equal(one.Id, moved.Id);
+        Assert.Equal(gone.Id, moved.Id);
+        Assert.Equal(["""{"description":null,"city":"Oakland"}""", """{"status":"archived"}"""], Api.Requests.Skip(1).Select(r => r.RequestMessage!.Body));
+    }
+
     private static string Normalize(string code) =>
         string.Join('\n', code.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
 
