@@ -41,6 +41,13 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
     /// <summary>Gets the address the emulator listens on, such as <c>http://127.0.0.1:51234/</c>; use it as the client's base address.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>
+    /// Gets the address of the /api/v1 customers API the emulator serves too, such as
+    /// <c>http://127.0.0.1:51234/api/v1/</c>: <c>cus_</c> ids, <c>country</c>, the offset list body of seed 001. The root
+    /// (<see cref="BaseAddress"/>) serves Paddle's dialect, and takes the /api/v1 create bodies as well.
+    /// </summary>
+    public Uri ApiV1BaseAddress => new(BaseAddress, "api/v1/");
+
     /// <summary>Gets the options the emulator was started with.</summary>
     public CustomerAddressesEmulatorOptions Options { get; }
 
@@ -100,12 +107,13 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         var log = new List<EmulatedRequest>();
         var ids = new IdGenerator(options.Seed.Value);
         var store = new EmulatorStore(ids, TimeProvider.System);
+        var apiV1 = new EmulatorStore(ids, TimeProvider.System, customerPrefix: "cus_");
         var billing = new BillingStore(ids, TimeProvider.System, options.Organizations);
         var session = new SessionState(options.SessionToken, options.RotateSessionEvery);
         var middleware = new EmulatorMiddleware(options, statistics, log);
         app.Use(middleware.InvokeAsync);
         BillingEndpoints.Map(app, billing, session, options);
-        EmulatorEndpoints.Map(app, store, options);
+        EmulatorEndpoints.Map(app, store, apiV1, options);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

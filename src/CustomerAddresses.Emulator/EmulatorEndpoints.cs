@@ -14,12 +14,19 @@ internal static class EmulatorEndpoints
     private const int DefaultPerPage = 50;
     private const int MaxPerPage = 200;
 
-    internal static void Map(IEndpointRouteBuilder app, EmulatorStore store, CustomerAddressesEmulatorOptions options)
+    internal static void Map(IEndpointRouteBuilder app, EmulatorStore paddle, EmulatorStore apiV1, CustomerAddressesEmulatorOptions options)
     {
-        app.MapPost("/customers", context => CreateCustomer(context, store));
-        app.MapPost("/customers/{customer_id}/addresses", context => CreateAddress(context, store));
-        app.MapGet("/customers/{customer_id}/addresses", context => ListAddresses(context, store, options));
+        MapDialect(app, paddle, options, EmulatorDialect.Paddle);
+        MapDialect(app.MapGroup("/api/v1"), apiV1, options, EmulatorDialect.ApiV1);
         app.MapFallback(context => ApiResponses.Error(context, 404, "request_error", "not_found", $"No route for {context.Request.Method} {context.Request.Path}."));
+    }
+
+    private static void MapDialect(IEndpointRouteBuilder routes, EmulatorStore store, CustomerAddressesEmulatorOptions options, EmulatorDialect dialect)
+    {
+        routes.MapPost("/customers", context => CreateCustomer(context, store, dialect));
+        routes.MapPost("/customers/{customer_id}/addresses", context => CreateAddress(context, store, dialect));
+        routes.MapGet("/customers/{customer_id}/addresses", context => ListAddresses(context, store, options, dialect));
+        LifecycleEndpoints.Map(routes, store, options, dialect);
     }
 
     internal static async Task<JsonObject?> ReadObject(HttpContext context)
@@ -35,7 +42,7 @@ internal static class EmulatorEndpoints
     }
 
     /// <summary>The body of a Paddle-style create, or null once a 400 (bad JSON or invalid fields) has been answered.</summary>
-    private static async Task<JsonObject?> ReadValid(HttpContext context, Func<JsonObject, List<(string, string)>> check)
+    internal static async Task<JsonObject?> ReadValid(HttpContext context, Func<JsonObject, List<(string, string)>> check)
     {
         if (await ReadObject(context) is not { } body)
         {
@@ -53,9 +60,9 @@ internal static class EmulatorEndpoints
         return body;
     }
 
-    private static async Task CreateCustomer(HttpContext context, EmulatorStore store)
+    private static async Task CreateCustomer(HttpContext context, EmulatorStore store, EmulatorDialect dialect)
     {
-        if (await ReadValid(context, RequestChecks.Customer) is not { } body)
+        if (await ReadValid(context, body => RequestChecks.Customer(body, dialect)) is not { } body)
         {
             return;
         }
@@ -70,10 +77,10 @@ internal static class EmulatorEndpoints
         await ApiResponses.Data(context, 201, created);
     }
 
-    private static async Task CreateAddress(HttpContext context, EmulatorStore store)
+    private static async Task CreateAddress(HttpContext context, EmulatorStore store, EmulatorDialect dialect)
     {
         string customerId = (string)context.Request.RouteValues["customer_id"]!;
-        if (await ReadValid(context, RequestChecks.Address) is not { } body)
+        if (await ReadValid(context, body => RequestChecks.Address(body, dialect)) is not { } body)
         {
             return;
         }
@@ -84,16 +91,29 @@ internal static class EmulatorEndpoints
             return;
         }
 
-        await ApiResponses.Data(context, 201, address);
+        await ApiResponses.Data(context, 201, Shaped(address, dialect));
     }
 
-    private static async Task ListAddresses(HttpContext context, EmulatorStore store, CustomerAddressesEmulatorOptions options)
+    /// <summary>An address as the dialect writes it: the /api/v1 API names the country <c>country</c> (seed 000).</summary>
+    internal static JsonObject Shaped(JsonObject address, EmulatorDialect dialect)
+    {
+        if (dialect == EmulatorDialect.ApiV1)
+        {
+            address["country"] = address["country_code"]?.DeepClone();
+            address.Remove("country_code");
+        }
+
+        return address;
+    }
+
+    private static async Task ListAddresses(HttpContext context, EmulatorStore store, CustomerAddressesEmulatorOptions options, EmulatorDialect dialect)
     {
         string customerId = (string)context.Request.RouteValues["customer_id"]!;
         IQueryCollection query = context.Request.Query;
         var problems = new List<(string, string)>();
 
-        int perPage = Number(query, options.OffsetPaging && query.ContainsKey("limit") ? "limit" : "per_page", DefaultPerPage, 1, problems);
+        bool offsetPaging = options.OffsetPaging || dialect == EmulatorDialect.ApiV1;
+        int perPage = Number(query, offsetPaging && query.ContainsKey("limit") ? "limit" : "per_page", DefaultPerPage, 1, problems);
         perPage = Math.Min(perPage, MaxPerPage); // larger values are clamped, as Paddle does
         int offset = Number(query, "offset", 0, 0, problems);
         bool ascending = (string?)query["order_by"] switch
@@ -133,7 +153,7 @@ internal static class EmulatorEndpoints
             && (search is null || a.SearchText.Contains(search, StringComparison.OrdinalIgnoreCase)));
         List<StoredAddress> ordered = ascending ? [.. matching] : [.. matching.Reverse()];
 
-        if (options.OffsetPaging)
+        if (offsetPaging)
         {
             await ApiResponses.Json(context, 200, new JsonObject
             {
@@ -166,13 +186,13 @@ internal static class EmulatorEndpoints
             });
     }
 
-    private static bool Problem(List<(string, string)> problems, string field, string message)
+    internal static bool Problem(List<(string, string)> problems, string field, string message)
     {
         problems.Add((field, message));
         return false;
     }
 
-    private static int Number(IQueryCollection query, string name, int fallback, int min, List<(string, string)> problems)
+    internal static int Number(IQueryCollection query, string name, int fallback, int min, List<(string, string)> problems)
     {
         if ((string?)query[name] is not { } text)
         {
@@ -199,7 +219,7 @@ internal static class EmulatorEndpoints
     }
 
     /// <summary>The same request with <c>after</c> set: always present, even on the last page, as Paddle does.</summary>
-    private static string NextLink(HttpRequest request, string? after)
+    internal static string NextLink(HttpRequest request, string? after)
     {
         var query = new StringBuilder();
         foreach ((string key, Microsoft.Extensions.Primitives.StringValues values) in request.Query)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CustomerAddresses.Emulator;
 
 /// <summary>The emulator's customers and their addresses, behind one lock.</summary>
-internal sealed class EmulatorStore(IdGenerator ids, TimeProvider time)
+internal sealed class EmulatorStore(IdGenerator ids, TimeProvider time, string customerPrefix = "ctm_")
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, JsonObject> _customers = new(StringComparer.Ordinal);
@@ -33,7 +33,7 @@ internal sealed class EmulatorStore(IdGenerator ids, TimeProvider time)
                 return (null, existing);
             }
 
-            string id = ids.Next("ctm_");
+            string id = ids.Next(customerPrefix);
             string now = Now();
             var customer = new JsonObject { ["id"] = id };
             foreach ((string key, JsonNode? value) in fields)
@@ -80,7 +80,7 @@ internal sealed class EmulatorStore(IdGenerator ids, TimeProvider time)
                 ["city"] = fields["city"]?.DeepClone(),
                 ["postal_code"] = fields["postal_code"]?.DeepClone(),
                 ["region"] = fields["region"]?.DeepClone(),
-                ["country_code"] = fields["country"]?.DeepClone(),
+                ["country_code"] = (fields["country_code"] ?? fields["country"])?.DeepClone(),
                 ["custom_data"] = fields["custom_data"]?.DeepClone(),
                 ["created_at"] = now,
                 ["updated_at"] = now,
@@ -94,6 +94,86 @@ internal sealed class EmulatorStore(IdGenerator ids, TimeProvider time)
             }
 
             list.Add(new StoredAddress(address));
+            return address.DeepClone().AsObject();
+        }
+    }
+
+    internal JsonObject? Customer(string customerId)
+    {
+        lock (_gate)
+        {
+            return _customers.TryGetValue(customerId, out JsonObject? customer) ? customer.DeepClone().AsObject() : null;
+        }
+    }
+
+    /// <summary>A snapshot of every customer, in id order (ids count up, so this is creation order).</summary>
+    internal List<JsonObject> Customers()
+    {
+        lock (_gate)
+        {
+            return [.. _customers.Values.OrderBy(c => (string)c["id"]!, StringComparer.Ordinal).Select(c => c.DeepClone().AsObject())];
+        }
+    }
+
+    /// <summary>Applies a patch (a member set to null is cleared); null when there is no such customer, the existing id on a duplicate email.</summary>
+    internal (JsonObject? Updated, string? ExistingId) UpdateCustomer(string customerId, JsonObject patch)
+    {
+        lock (_gate)
+        {
+            if (!_customers.TryGetValue(customerId, out JsonObject? customer))
+            {
+                return (null, null);
+            }
+
+            if (patch["email"] is { } email && _customerByEmail.TryGetValue((string)email!, out string? owner) && owner != customerId)
+            {
+                return (null, owner);
+            }
+
+            if (patch["email"] is { } newEmail)
+            {
+                _customerByEmail.Remove((string)customer["email"]!);
+                _customerByEmail[(string)newEmail!] = customerId;
+            }
+
+            foreach ((string key, JsonNode? value) in patch)
+            {
+                customer[key] = value?.DeepClone();
+            }
+
+            customer["updated_at"] = Now();
+            return (customer.DeepClone().AsObject(), null);
+        }
+    }
+
+    internal JsonObject? Address(string customerId, string addressId)
+    {
+        lock (_gate)
+        {
+            return _addresses.TryGetValue(customerId, out List<StoredAddress>? list)
+                ? list.FirstOrDefault(a => a.Id == addressId)?.Json.DeepClone().AsObject()
+                : null;
+        }
+    }
+
+    /// <summary>Applies a patch (a member set to null is cleared; <c>country</c> is stored as <c>country_code</c>); null when there is no such address.</summary>
+    internal JsonObject? UpdateAddress(string customerId, string addressId, JsonObject patch)
+    {
+        lock (_gate)
+        {
+            if (!_addresses.TryGetValue(customerId, out List<StoredAddress>? list) || list.FindIndex(a => a.Id == addressId) is var index && index < 0)
+            {
+                return null;
+            }
+
+            JsonObject address = list[index].Json.DeepClone().AsObject();
+            foreach ((string key, JsonNode? value) in patch)
+            {
+                address[key == "country" ? "country_code" : key] = value?.DeepClone();
+            }
+
+            address["updated_at"] = Now();
+            list[index] = new StoredAddress(address);
             return address.DeepClone().AsObject();
         }
     }

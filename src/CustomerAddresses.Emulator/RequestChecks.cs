@@ -56,10 +56,18 @@ internal static class RequestChecks
         }
     }
 
-    internal static List<(string, string)> Customer(JsonObject body)
+    /// <summary>
+    /// A create-customer body: the /api/v1 API requires a name; the root, which serves Paddle's dialect, does not (and
+    /// still takes the /api/v1 members, for clients that speak that dialect to it).
+    /// </summary>
+    internal static List<(string, string)> Customer(JsonObject body, EmulatorDialect dialect)
     {
         var problems = new List<(string, string)>();
-        RequiredString(body, "name", 1024, problems);
+        if (dialect == EmulatorDialect.ApiV1 || body["name"] is not null)
+        {
+            RequiredString(body, "name", 1024, problems);
+        }
+
         RequiredString(body, "email", 320, problems);
         if (body["email"]?.GetValueKind() == JsonValueKind.String && !((string)body["email"]!).Contains('@', StringComparison.Ordinal))
         {
@@ -91,12 +99,26 @@ internal static class RequestChecks
         return problems;
     }
 
-    internal static List<(string, string)> Address(JsonObject body)
+    /// <summary>
+    /// A create-address body: Paddle's form (<c>country_code</c> required, everything else optional) is taken at the root;
+    /// the /api/v1 form (<c>country</c>, <c>region</c> and <c>city</c> required) everywhere.
+    /// </summary>
+    internal static List<(string, string)> Address(JsonObject body, EmulatorDialect dialect)
     {
         var problems = new List<(string, string)>();
-        RequiredString(body, "region", 200, problems);
-        RequiredString(body, "city", 200, problems);
-        Country(body, "country", problems);
+        if (dialect == EmulatorDialect.Paddle && body.ContainsKey("country_code"))
+        {
+            Country(body, "country_code", problems);
+            OptionalString(body, "region", 200, problems);
+            OptionalString(body, "city", 200, problems);
+        }
+        else
+        {
+            RequiredString(body, "region", 200, problems);
+            RequiredString(body, "city", 200, problems);
+            Country(body, "country", problems);
+        }
+
         OptionalString(body, "description", 1024, problems);
         OptionalString(body, "first_line", 1024, problems);
         OptionalString(body, "second_line", 1024, problems);

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CustomerAddresses.Emulator;
+
+/// <summary>
+/// The rest of the customer and address lifecycle: get, list and update customers, get and update addresses. Archiving
+/// is an update of the status (there is no delete). An update member set to null is cleared; a member the dialect does
+/// not define is a 400 <c>invalid_field</c>.
+/// </summary>
+internal static class LifecycleEndpoints
+{
+    private static readonly string[] s_customerMembers = ["name", "email", "locale", "custom_data", "status"];
+    private static readonly string[] s_paddleAddressMembers = ["description", "first_line", "second_line", "city", "postal_code", "region", "country_code", "custom_data", "status"];
+    private static readonly string[] s_apiV1AddressMembers = ["description", "city", "region", "country", "custom_data", "status"];
+
+    internal static void Map(IEndpointRouteBuilder routes, EmulatorStore store, CustomerAddressesEmulatorOptions options, EmulatorDialect dialect)
+    {
+        routes.MapGet("/customers", context => ListCustomers(context, store, dialect));
+        routes.MapGet("/customers/{customer_id}", context => store.Customer(Route(context, "customer_id")) is { } customer
+            ? ApiResponses.Data(context, 200, customer)
+            : NotFound(context, "Customer"));
+        routes.MapMethods("/customers/{customer_id}", ["PATCH"], context => UpdateCustomer(context, store));
+        routes.MapGet("/customers/{customer_id}/addresses/{address_id}", context => store.Address(Route(context, "customer_id"), Route(context, "address_id")) is { } address
+            ? ApiResponses.Data(context, 200, EmulatorEndpoints.Shaped(address, dialect))
+            : NotFound(context, "Address"));
+        routes.MapMethods("/customers/{customer_id}/addresses/{address_id}", ["PATCH"], context => UpdateAddress(context, store, dialect));
+    }
+
+    private static string Route(HttpContext context, string name) => (string)context.Request.RouteValues[name]!;
+
+    private static Task NotFound(HttpContext context, string what) =>
+        ApiResponses.Error(context, 404, "request_error", "not_found", $"{what} not found.");
+
+    private static List<(string, string)> Patch(JsonObject body, string[] members, Func<string, JsonNode?, string?> check)
+    {
+        var problems = new List<(string, string)>();
+        foreach ((string key, JsonNode? value) in body)
+        {
+            if (Array.IndexOf(members, key) < 0)
+            {
+                problems.Add((key, "is not a field of this request"));
+            }
+            else if (check(key, value) is { } problem)
+            {
+                problems.Add((key, problem));
+            }
+        }
+
+        return problems;
+    }
+
+    private static string? StringOrNull(JsonNode? value) =>
+        value is null || value.GetValueKind() == JsonValueKind.String ? null : "must be a string or null";
+
+    private static string? Status(JsonNode? value) =>
+        value?.GetValueKind() == JsonValueKind.String && (string)value! is "active" or "archived" ? null : "must be active or archived";
+
+    private static async Task UpdateCustomer(HttpContext context, EmulatorStore store)
+    {
+        JsonObject? body = await EmulatorEndpoints.ReadValid(context, b => Patch(b, s_customerMembers, static (key, value) => key switch
+        {
+            "email" => value?.GetValueKind() == JsonValueKind.String && ((string)value!).Contains('@', StringComparison.Ordinal) ? null : "must be an email address",
+            "custom_data" => value is null || value.GetValueKind() == JsonValueKind.Object ? null : "must be an object or null",
+            "status" => Status(value),
+            _ => StringOrNull(value),
+        }));
+        if (body is null)
+        {
+            return;
+        }
+
+        (JsonObject? updated, string? existing) = store.UpdateCustomer(Route(context, "customer_id"), body);
+        await (updated is not null
+            ? ApiResponses.Data(context, 200, updated)
+            : existing is not null
+                ? ApiResponses.Error(context, 409, "request_error", "customer_already_exists", $"customer email conflicts with customer of id {existing}")
+                : NotFound(context, "Customer"));
+    }
+
+    private static async Task UpdateAddress(HttpContext context, EmulatorStore store, EmulatorDialect dialect)
+    {
+        string[] members = dialect == EmulatorDialect.Paddle ? s_paddleAddressMembers : s_apiV1AddressMembers;
+        JsonObject? body = await EmulatorEndpoints.ReadValid(context, b => Patch(b, members, static (key, value) => key switch
+        {
+            "country_code" or "country" => RequestChecks.IsAlpha2(value) ? null : "must be a two-letter upper-case ISO 3166-1 alpha-2 country code",
+            "custom_data" => value is null || value.GetValueKind() == JsonValueKind.Object ? null : "must be an object or null",
+            "status" => Status(value),
+            _ => StringOrNull(value),
+        }));
+        if (body is null)
+        {
+            return;
+        }
+
+        await (store.UpdateAddress(Route(context, "customer_id"), Route(context, "address_id"), body) is { } updated
+            ? ApiResponses.Data(context, 200, EmulatorEndpoints.Shaped(updated, dialect))
+            : NotFound(context, "Address"));
+    }
+
+    private static async Task ListCustomers(HttpContext context, EmulatorStore store, EmulatorDialect dialect)
+    {
+        IQueryCollection query = context.Request.Query;
+        var problems = new List<(string, string)>();
+        bool offsetPaging = dialect == EmulatorDialect.ApiV1;
+        int perPage = Math.Min(EmulatorEndpoints.Number(query, offsetPaging && query.ContainsKey("limit") ? "limit" : "per_page", 50, 1, problems), 200);
+        int offset = EmulatorEndpoints.Number(query, "offset", 0, 0, problems);
+        bool ascending = (string?)query["order_by"] switch
+        {
+            null or "id[DESC]" => false,
+            "id[ASC]" => true,
+            _ => EmulatorEndpoints.Problem(problems, "order_by", "must be id[ASC] or id[DESC]"),
+        };
+        if (problems.Count > 0)
+        {
+            await ApiResponses.InvalidFields(context, problems);
+            return;
+        }
+
+        string[] statuses = ((string?)query["status"] ?? "active").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        HashSet<string>? ids = (string?)query["id"] is { } idList ? [.. idList.Split(',', StringSplitOptions.RemoveEmptyEntries)] : null;
+        HashSet<string>? emails = (string?)query["email"] is { } emailList ? new(emailList.Split(',', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase) : null;
+        string? search = query["search"];
+        string? after = query["after"];
+        List<JsonObject> matching = [.. store.Customers().Where(c => statuses.Contains((string?)c["status"])
+            && (ids is null || ids.Contains((string)c["id"]!))
+            && (emails is null || emails.Contains((string?)c["email"] ?? string.Empty))
+            && (search is null || $"{c["id"]}\n{c["name"]}\n{c["email"]}".Contains(search, StringComparison.OrdinalIgnoreCase)))];
+        if (!ascending)
+        {
+            matching.Reverse();
+        }
+
+        if (offsetPaging)
+        {
+            await ApiResponses.Json(context, 200, new JsonObject
+            {
+                ["customers"] = new JsonArray(matching.Skip(offset).Take(perPage).Select(c => (JsonNode)c).ToArray()),
+                ["limit"] = perPage,
+                ["offset"] = offset,
+            });
+            return;
+        }
+
+        List<JsonObject> page = [.. matching.Where(c => after is null || (ascending ? string.CompareOrdinal((string)c["id"]!, after) > 0 : string.CompareOrdinal((string)c["id"]!, after) < 0)).Take(perPage + 1)];
+        bool hasMore = page.Count > perPage;
+        if (hasMore)
+        {
+            page.RemoveAt(page.Count - 1);
+        }
+
+        string next = EmulatorEndpoints.NextLink(context.Request, page.Count > 0 ? (string)page[^1]["id"]! : after);
+        await ApiResponses.Data(context, 200, new JsonArray(page.Select(c => (JsonNode)c).ToArray()), new JsonObject
+        {
+            ["pagination"] = new JsonObject { ["per_page"] = perPage, ["next"] = next, ["has_more"] = hasMore, ["estimated_total"] = matching.Count },
+        });
+    }
+}
