@@ -1,5 +1,5 @@
-// The SDK end to end: create a customer, add 120 addresses, page through them, search, add an organization's
-// billing address, and see a duplicate email refused. With no settings it runs on the in-memory emulator; set
+// The SDK end to end: create, get and find a customer, add 120 addresses, page through them, search, manage an
+// organization's billing address, see a duplicate email refused, then update and archive the customer. With no settings it runs on the in-memory emulator; set
 // CUSTOMERADDRESSES_BASE_URL (and CUSTOMERADDRESSES_API_KEY, CUSTOMERADDRESSES_SESSION_TOKEN) to use a real server.
 using System.Text.Json.Nodes;
 using CustomerAddresses.Client;
@@ -31,6 +31,9 @@ try
         CustomData = new JsonObject { ["crm_id"] = "quickstart" },
     });
     Console.WriteLine($"1. Created customer {customer.Id} ({customer.Name}, {customer.Status})");
+    Customer fetched = await client.Customers.GetAsync(customer.Id);
+    int sameEmail = await client.Customers.ListAsync(new ListCustomersOptions { Emails = [email] }).CountAsync();
+    Console.WriteLine($"   got it back ({fetched.Email == email}), and {sameEmail} customer has that email");
 
     // 2. 120 addresses; every tenth is an office.
     string[] cities = ["London", "Leeds", "Bristol", "York", "Bath"];
@@ -110,6 +113,11 @@ try
             return 1;
         }
     }
+
+    // 7. Update (set one member, clear another, leave the rest) and archive: the API has no delete.
+    Customer renamed = await client.Customers.UpdateAsync(customer.Id, new UpdateCustomerRequest { Name = "Augusta Ada King", CustomData = null });
+    Customer archived = await client.Customers.ArchiveAsync(customer.Id);
+    Console.WriteLine($"7. Renamed to {renamed.Name} (custom data cleared: {renamed.CustomData is null}), then {archived.Status}");
 
     if (listed != 120 || pages != 3 || offices.Count != 12)
     {
