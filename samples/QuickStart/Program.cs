@@ -1,6 +1,7 @@
 // The SDK end to end: create, get and find a customer, add 120 addresses, page through them, search, manage an
-// organization's billing address, see a duplicate email refused, then update and archive the customer. With no settings it runs on the in-memory emulator; set
-// CUSTOMERADDRESSES_BASE_URL (and CUSTOMERADDRESSES_API_KEY, CUSTOMERADDRESSES_SESSION_TOKEN) to use a real server.
+// organization's billing address, see a duplicate email refused, then update and archive the customer. With no
+// settings it runs on the in-memory emulator; set CUSTOMERADDRESSES_BASE_URL (and CUSTOMERADDRESSES_API_KEY,
+// CUSTOMERADDRESSES_SESSION_TOKEN, CUSTOMERADDRESSES_ORGANIZATION_ID) to use a real server.
 using System.Text.Json.Nodes;
 using CustomerAddresses.Client;
 using CustomerAddresses.Emulator;
