@@ -75,7 +75,7 @@ public sealed class CustomerAddressesClientOptions
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Gets or sets whether creates (POST, PATCH) are retried like reads. Defaults to <see langword="false"/>: the API
+    /// Gets or sets whether creates and updates (POST, PATCH) are retried like reads. Defaults to <see langword="false"/>: the API
     /// has no idempotency key, so a create that may have reached the server is never repeated, and only a 429 or a
     /// connection that could not be opened is retried. Set it only when your server makes repeated creates harmless.
     /// </summary>
