@@ -11,9 +11,6 @@ namespace CustomerAddresses.Emulator;
 /// <summary>The customer and address endpoints, implemented on the in-memory store.</summary>
 internal static class EmulatorEndpoints
 {
-    private const int DefaultPerPage = 50;
-    private const int MaxPerPage = 200;
-
     internal static void Map(IEndpointRouteBuilder app, EmulatorStore paddle, EmulatorStore apiV1, CustomerAddressesEmulatorOptions options)
     {
         MapDialect(app, paddle, options, EmulatorDialect.Paddle);
@@ -113,15 +110,7 @@ internal static class EmulatorEndpoints
         var problems = new List<(string, string)>();
 
         bool offsetPaging = options.OffsetPaging || dialect == EmulatorDialect.ApiV1;
-        int perPage = Number(query, offsetPaging && query.ContainsKey("limit") ? "limit" : "per_page", DefaultPerPage, 1, problems);
-        perPage = Math.Min(perPage, MaxPerPage); // larger values are clamped, as Paddle does
-        int offset = Number(query, "offset", 0, 0, problems);
-        bool ascending = (string?)query["order_by"] switch
-        {
-            null or "id[DESC]" => false,
-            "id[ASC]" => true,
-            _ => Problem(problems, "order_by", "must be id[ASC] or id[DESC]"),
-        };
+        var paging = ListAnswer.Read(query, offsetPaging, problems);
         string[] statuses = ((string?)query["status"] ?? "active").Split(',', StringSplitOptions.RemoveEmptyEntries);
         if (statuses.Length == 0 || statuses.Any(s => s is not ("active" or "archived")))
         {
@@ -135,7 +124,6 @@ internal static class EmulatorEndpoints
         }
 
         HashSet<string>? ids = (string?)query["id"] is { } idList ? [.. idList.Split(',', StringSplitOptions.RemoveEmptyEntries)] : null;
-        string? after = query["after"];
         if (problems.Count > 0)
         {
             await ApiResponses.InvalidFields(context, problems);
@@ -148,42 +136,12 @@ internal static class EmulatorEndpoints
             return;
         }
 
-        IEnumerable<StoredAddress> matching = all.Where(a => statuses.Contains(a.Status)
-            && (ids is null || ids.Contains(a.Id))
-            && (search is null || a.SearchText.Contains(search, StringComparison.OrdinalIgnoreCase)));
-        List<StoredAddress> ordered = ascending ? [.. matching] : [.. matching.Reverse()];
-
-        if (offsetPaging)
-        {
-            await ApiResponses.Json(context, 200, new JsonObject
-            {
-                ["customer_id"] = customerId,
-                ["addresses"] = new JsonArray(ordered.Skip(offset).Take(perPage).Select(a => (JsonNode)OffsetShape(a.Json)).ToArray()),
-                ["limit"] = perPage,
-                ["offset"] = offset,
-            });
-            return;
-        }
-
-        IEnumerable<StoredAddress> remaining = after is null
-            ? ordered
-            : ordered.Where(a => ascending ? string.CompareOrdinal(a.Id, after) > 0 : string.CompareOrdinal(a.Id, after) < 0);
-        List<StoredAddress> page = [.. remaining.Take(perPage + 1)];
-        bool hasMore = page.Count > perPage;
-        if (hasMore)
-        {
-            page.RemoveAt(page.Count - 1);
-        }
-
-        string next = NextLink(context.Request, page.Count > 0 ? page[^1].Id : after);
-        await ApiResponses.Data(
-            context,
-            200,
-            new JsonArray(page.Select(a => a.Json.DeepClone()).ToArray()),
-            new JsonObject
-            {
-                ["pagination"] = new JsonObject { ["per_page"] = perPage, ["next"] = next, ["has_more"] = hasMore, ["estimated_total"] = ordered.Count },
-            });
+        List<JsonObject> ordered = paging.Ordered(all
+            .Where(a => statuses.Contains(a.Status) && (ids is null || ids.Contains(a.Id)) && (search is null || a.SearchText.Contains(search, StringComparison.OrdinalIgnoreCase)))
+            .Select(a => a.Json));
+        await (offsetPaging
+            ? paging.WriteOffsetAsync(context, ordered, "addresses", OffsetShape, customerId)
+            : paging.WriteCursorAsync(context, ordered));
     }
 
     internal static bool Problem(List<(string, string)> problems, string field, string message)
@@ -209,13 +167,10 @@ internal static class EmulatorEndpoints
     }
 
     /// <summary>Seed 001's item shape: no <c>customer_id</c>, and <c>country</c> rather than <c>country_code</c>.</summary>
-    private static JsonObject OffsetShape(JsonObject address)
+    private static JsonObject OffsetShape(JsonObject item)
     {
-        var item = address.DeepClone().AsObject();
         item.Remove("customer_id");
-        item["country"] = item["country_code"]?.DeepClone();
-        item.Remove("country_code");
-        return item;
+        return Shaped(item, EmulatorDialect.ApiV1);
     }
 
     /// <summary>The same request with <c>after</c> set: always present, even on the last page, as Paddle does.</summary>

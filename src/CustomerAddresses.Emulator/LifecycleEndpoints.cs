@@ -106,14 +106,7 @@ internal static class LifecycleEndpoints
         IQueryCollection query = context.Request.Query;
         var problems = new List<(string, string)>();
         bool offsetPaging = dialect == EmulatorDialect.ApiV1;
-        int perPage = Math.Min(EmulatorEndpoints.Number(query, offsetPaging && query.ContainsKey("limit") ? "limit" : "per_page", 50, 1, problems), 200);
-        int offset = EmulatorEndpoints.Number(query, "offset", 0, 0, problems);
-        bool ascending = (string?)query["order_by"] switch
-        {
-            null or "id[DESC]" => false,
-            "id[ASC]" => true,
-            _ => EmulatorEndpoints.Problem(problems, "order_by", "must be id[ASC] or id[DESC]"),
-        };
+        var paging = ListAnswer.Read(query, offsetPaging, problems);
         if (problems.Count > 0)
         {
             await ApiResponses.InvalidFields(context, problems);
@@ -124,38 +117,12 @@ internal static class LifecycleEndpoints
         HashSet<string>? ids = (string?)query["id"] is { } idList ? [.. idList.Split(',', StringSplitOptions.RemoveEmptyEntries)] : null;
         HashSet<string>? emails = (string?)query["email"] is { } emailList ? new(emailList.Split(',', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase) : null;
         string? search = query["search"];
-        string? after = query["after"];
-        List<JsonObject> matching = [.. store.Customers().Where(c => statuses.Contains((string?)c["status"])
+        List<JsonObject> ordered = paging.Ordered(store.Customers().Where(c => statuses.Contains((string?)c["status"])
             && (ids is null || ids.Contains((string)c["id"]!))
             && (emails is null || emails.Contains((string?)c["email"] ?? string.Empty))
-            && (search is null || $"{c["id"]}\n{c["name"]}\n{c["email"]}".Contains(search, StringComparison.OrdinalIgnoreCase)))];
-        if (!ascending)
-        {
-            matching.Reverse();
-        }
-
-        if (offsetPaging)
-        {
-            await ApiResponses.Json(context, 200, new JsonObject
-            {
-                ["customers"] = new JsonArray(matching.Skip(offset).Take(perPage).Select(c => (JsonNode)c).ToArray()),
-                ["limit"] = perPage,
-                ["offset"] = offset,
-            });
-            return;
-        }
-
-        List<JsonObject> page = [.. matching.Where(c => after is null || (ascending ? string.CompareOrdinal((string)c["id"]!, after) > 0 : string.CompareOrdinal((string)c["id"]!, after) < 0)).Take(perPage + 1)];
-        bool hasMore = page.Count > perPage;
-        if (hasMore)
-        {
-            page.RemoveAt(page.Count - 1);
-        }
-
-        string next = EmulatorEndpoints.NextLink(context.Request, page.Count > 0 ? (string)page[^1]["id"]! : after);
-        await ApiResponses.Data(context, 200, new JsonArray(page.Select(c => (JsonNode)c).ToArray()), new JsonObject
-        {
-            ["pagination"] = new JsonObject { ["per_page"] = perPage, ["next"] = next, ["has_more"] = hasMore, ["estimated_total"] = matching.Count },
-        });
+            && (search is null || $"{c["id"]}\n{c["name"]}\n{c["email"]}".Contains(search, StringComparison.OrdinalIgnoreCase))));
+        await (offsetPaging
+            ? paging.WriteOffsetAsync(context, ordered, "customers", static c => c)
+            : paging.WriteCursorAsync(context, ordered));
     }
 }
