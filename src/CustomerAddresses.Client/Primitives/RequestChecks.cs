@@ -20,11 +20,7 @@ internal static class RequestChecks
             Undefined(request.Locale, "request.Locale", dialect);
         }
 
-        Required(request.Email, "request.Email");
-        if (!request.Email.Contains('@', StringComparison.Ordinal))
-        {
-            throw new ArgumentException("request.Email must be an email address (it has no '@').", "request.Email");
-        }
+        Email(request.Email, "request.Email");
 
         if (request.Address is { } address)
         {
@@ -147,11 +143,7 @@ internal static class RequestChecks
 
         if (request.Email is { } email)
         {
-            Required(email, "request.Email");
-            if (!email.Contains('@', StringComparison.Ordinal))
-            {
-                throw new ArgumentException("request.Email must be an email address (it has no '@').", "request.Email");
-            }
+            Email(email, "request.Email");
         }
 
         NotDefault(request.Status, "request.Status");
@@ -163,9 +155,9 @@ internal static class RequestChecks
         ArgumentNullException.ThrowIfNull(request);
         if (dialect != ApiDialect.PaddleBilling)
         {
-            Undefined(request.FirstLine.IsSpecified ? request.FirstLine.ToString() : null, "request.FirstLine", dialect);
-            Undefined(request.SecondLine.IsSpecified ? request.SecondLine.ToString() : null, "request.SecondLine", dialect);
-            Undefined(request.PostalCode.IsSpecified ? request.PostalCode.ToString() : null, "request.PostalCode", dialect);
+            Undefined(request.FirstLine.IsSpecified, "request.FirstLine", dialect);
+            Undefined(request.SecondLine.IsSpecified, "request.SecondLine", dialect);
+            Undefined(request.PostalCode.IsSpecified, "request.PostalCode", dialect);
         }
 
         if (request.Country is { } country)
@@ -184,13 +176,26 @@ internal static class RequestChecks
     }
 
     /// <summary>A member the chosen dialect does not define is refused, never dropped and never sent to be refused.</summary>
-    internal static void Undefined<T>(T? value, string name, ApiDialect dialect)
+    internal static void Undefined<T>(T? value, string name, ApiDialect dialect) => Undefined(value is not null, name, dialect);
+
+    /// <summary>The same for a member that is sent when <paramref name="specified"/>, such as a <see cref="Patch{T}"/> set to clear.</summary>
+    internal static void Undefined(bool specified, string name, ApiDialect dialect)
     {
-        if (value is not null)
+        if (specified)
         {
             throw new ArgumentException(
                 $"{name} is not part of the {(dialect == ApiDialect.PaddleBilling ? "Paddle Billing" : "/api/v1")} API this client speaks (Dialect = {dialect}); leave it null.",
                 name);
+        }
+    }
+
+    /// <summary>A non-empty email address; the client checks only for the '@' no server would go without.</summary>
+    internal static void Email(string? value, string name)
+    {
+        Required(value, name);
+        if (!value!.Contains('@', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{name} must be an email address (it has no '@').", name);
         }
     }
 

@@ -82,10 +82,10 @@ internal sealed class ClientRequestHandler : DelegatingHandler
 
         // The total timeout again, outside any pipeline: a pipeline the caller replaced may leave the body read unbounded.
         using var deadline = new CancellationTokenSource(_settings.TotalTimeout, _settings.TimeProvider);
-        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        using CancellationTokenSource? linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token) : null;
         try
         {
-            HttpResponseMessage response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+            HttpResponseMessage response = await base.SendAsync(request, linked?.Token ?? deadline.Token).ConfigureAwait(false);
             if (_logger.IsEnabled(LogLevel.Information))
             {
                 string? requestId = ResponseHeaders.RequestId(response) is { } id ? LogText.OneLine(_settings.Redactor.Redact(id), 100) : null;
