@@ -4,15 +4,21 @@ using System.Diagnostics;
 using CustomerAddresses.Client;
 
 long started = Stopwatch.GetTimestamp();
-if (args.Length < 1 || !Uri.TryCreate(args[0], UriKind.Absolute, out Uri? baseAddress))
+ApiDialect? dialect = null; // by default, from the host; the emulator's root speaks PaddleBilling
+if (args.Length == 2 && Enum.TryParse(args[1], out ApiDialect parsed) && Enum.IsDefined(parsed))
 {
-    Console.Error.WriteLine("usage: AotSmoke <base-url>");
+    dialect = parsed;
+}
+
+if (args.Length is < 1 or > 2 || !Uri.TryCreate(args[0], UriKind.Absolute, out Uri? baseAddress) || (args.Length == 2 && dialect is null))
+{
+    Console.Error.WriteLine("usage: AotSmoke <base-url> [PaddleBilling|CustomersApiV1]");
     return 2;
 }
 
 try
 {
-    using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = baseAddress });
+    using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = baseAddress, Dialect = dialect });
     Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Aot", Email = $"aot.{Guid.NewGuid():N}@example.com" });
     double firstResponseMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 

@@ -16,6 +16,7 @@ await using CustomerAddressesEmulator? emulator = string.IsNullOrEmpty(builder.C
 if (emulator is not null)
 {
     builder.Configuration["CustomerAddresses:BaseAddress"] = emulator.BaseAddress.ToString();
+    builder.Configuration["CustomerAddresses:Dialect"] = nameof(ApiDialect.PaddleBilling); // the emulator's root speaks Paddle's dialect
 }
 
 builder.Services.AddCustomerAddressesClient(builder.Configuration.GetSection("CustomerAddresses"));

@@ -18,6 +18,9 @@ try
     using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions
     {
         BaseAddress = baseAddress,
+        // The emulator's root speaks Paddle's dialect; a real server's dialect follows from its host (Paddle's hosts,
+        // or the /api/v1 API anywhere else). The calls below are valid in both.
+        Dialect = emulator is null ? null : ApiDialect.PaddleBilling,
         ApiKey = Environment.GetEnvironmentVariable("CUSTOMERADDRESSES_API_KEY"),
         SessionToken = Environment.GetEnvironmentVariable("CUSTOMERADDRESSES_SESSION_TOKEN"),
     });
@@ -28,7 +31,6 @@ try
     {
         Name = "Ada Lovelace",
         Email = email,
-        Address = new CustomerPostalAddress { City = "London", Country = CountryCode.UnitedKingdom },
         CustomData = new JsonObject { ["crm_id"] = "quickstart" },
     });
     Console.WriteLine($"1. Created customer {customer.Id} ({customer.Name}, {customer.Status})");

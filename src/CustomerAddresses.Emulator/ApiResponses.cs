@@ -29,7 +29,7 @@ internal static class ApiResponses
             ["type"] = type,
             ["code"] = code,
             ["detail"] = detail,
-            ["documentation_url"] = $"https://developer.paddle.com/errors/shared/{code}",
+            ["documentation_url"] = $"https://developer.paddle.com/errors/{(code == "customer_already_exists" ? "customers" : "shared")}/{code}",
         };
         if (fields is not null)
         {
@@ -40,7 +40,15 @@ internal static class ApiResponses
     }
 
     internal static Task InvalidFields(HttpContext context, List<(string Field, string Message)> fields) =>
-        Error(context, 400, "request_error", "invalid_field", "Invalid request.", fields);
+        Error(context, 400, "request_error", "invalid_field", "Request does not pass validation.", fields);
+
+    /// <summary>Paddle's 404: <c>not_found</c>, <c>Entity ctm_… not found</c>.</summary>
+    internal static Task NotFound(HttpContext context, string id) =>
+        Error(context, 404, "request_error", "not_found", $"Entity {id} not found");
+
+    /// <summary>An entity as the dialect answers it: in Paddle's <c>data</c>/<c>meta</c> envelope, or bare (seeds 000 and 003).</summary>
+    internal static Task Entity(HttpContext context, int status, JsonObject entity, EmulatorDialect dialect) =>
+        dialect == EmulatorDialect.Paddle ? Data(context, status, entity) : Json(context, status, entity);
 
     /// <summary>
     /// The envelope of seed 004 and Wacht's server: <c>{"status","message","data","session","errors"}</c>, where

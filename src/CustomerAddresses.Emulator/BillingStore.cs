@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CustomerAddresses.Emulator;
 
 /// <summary>Organizations and their billing addresses, behind one lock, as Wacht's server keeps them.</summary>
-internal sealed class BillingStore(IdGenerator ids, TimeProvider time, IEnumerable<string>? organizations)
+internal sealed class BillingStore(IdGenerator ids, EmulatorClock clock, IEnumerable<string>? organizations)
 {
     private static readonly string[] s_addFields = ["name", "company", "address_line_1", "address_line_2", "city", "state", "postal_code", "country"];
     private readonly object _gate = new();
@@ -13,7 +13,7 @@ internal sealed class BillingStore(IdGenerator ids, TimeProvider time, IEnumerab
     /// <summary>Adds an organization the signed-in user manages, with a snowflake id.</summary>
     internal string CreateOrganization()
     {
-        string id = ids.NextSnowflake(time.GetUtcNow());
+        string id = ids.NextSnowflake();
         lock (_gate)
         {
             _organizations?.Add(id);
@@ -35,8 +35,8 @@ internal sealed class BillingStore(IdGenerator ids, TimeProvider time, IEnumerab
     {
         lock (_gate)
         {
-            string now = Now();
-            var billing = new JsonObject { ["id"] = ids.NextSnowflake(time.GetUtcNow()) };
+            string now = clock.Microseconds();
+            var billing = new JsonObject { ["id"] = ids.NextSnowflake() };
             foreach (string key in s_addFields)
             {
                 billing[key] = fields[key]?.DeepClone();
@@ -86,7 +86,7 @@ internal sealed class BillingStore(IdGenerator ids, TimeProvider time, IEnumerab
                 billing[key] = fields[key]!.DeepClone();
             }
 
-            billing["updated_at"] = Now();
+            billing["updated_at"] = clock.Microseconds();
             return billing.DeepClone().AsObject();
         }
     }
@@ -110,6 +110,4 @@ internal sealed class BillingStore(IdGenerator ids, TimeProvider time, IEnumerab
 
         return list;
     }
-
-    private string Now() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

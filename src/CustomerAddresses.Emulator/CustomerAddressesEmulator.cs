@@ -1,7 +1,10 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -43,10 +46,25 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
 
     /// <summary>
     /// Gets the address of the /api/v1 customers API the emulator serves too, such as
-    /// <c>http://127.0.0.1:51234/api/v1/</c>: <c>cus_</c> ids, <c>country</c>, the offset list body of seed 001. The root
-    /// (<see cref="BaseAddress"/>) serves Paddle's dialect, and takes the /api/v1 create bodies as well.
+    /// <c>http://127.0.0.1:51234/api/v1/</c>, as seeds 000, 001 and 003 document it: <c>cus_</c> ids, <c>country</c>,
+    /// bare objects, the offset list body of seed 001. The root (<see cref="BaseAddress"/>) serves Paddle's dialect only,
+    /// exactly as Paddle documents it, and Wacht's billing addresses.
     /// </summary>
     public Uri ApiV1BaseAddress => new(BaseAddress, "api/v1/");
+
+    /// <summary>
+    /// Gets the https address of the same API, such as <c>https://127.0.0.1:51235/</c>, when
+    /// <see cref="CustomerAddressesEmulatorOptions.UseHttps"/> is on; otherwise <see langword="null"/>. Its certificate is
+    /// <see cref="Certificate"/>.
+    /// </summary>
+    public Uri? HttpsBaseAddress { get; private init; }
+
+    /// <summary>
+    /// Gets the self-signed certificate of <see cref="HttpsBaseAddress"/>, made at start, for a test to trust (for example
+    /// by comparing thumbprints in <c>SocketsHttpHandler.SslOptions.RemoteCertificateValidationCallback</c>); otherwise
+    /// <see langword="null"/>.
+    /// </summary>
+    public X509Certificate2? Certificate { get; private init; }
 
     /// <summary>Gets the options the emulator was started with.</summary>
     public CustomerAddressesEmulatorOptions Options { get; }
@@ -99,25 +117,60 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         // An empty builder: no configuration sources (no environment variables such as Kestrel__Endpoints__…, no
         // appsettings.json from the working directory, no file watchers), no logging; only what the options say.
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls(options.Url);
+        builder.WebHost.UseKestrelCore();
+        X509Certificate2? certificate = options.UseHttps ? SelfSignedCertificate.Create(TimeProvider.System) : null;
+        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, options.Url, certificate));
         builder.Services.AddRoutingCore();
         WebApplication app = builder.Build();
 
         var statistics = new EmulatorStatistics();
         var log = new List<EmulatedRequest>();
-        var ids = new IdGenerator(options.Seed.Value);
-        var store = new EmulatorStore(ids, TimeProvider.System);
-        var apiV1 = new EmulatorStore(ids, TimeProvider.System, customerPrefix: "cus_");
-        var billing = new BillingStore(ids, TimeProvider.System, options.Organizations);
+        var clock = new EmulatorClock(TimeProvider.System);
+        var ids = new IdGenerator(options.Seed.Value, clock.Time);
+        var store = new EmulatorStore(ids, clock, EmulatorDialect.Paddle);
+        var apiV1 = new EmulatorStore(ids, clock, EmulatorDialect.ApiV1);
+        var billing = new BillingStore(ids, clock, options.Organizations);
         var session = new SessionState(options.SessionToken, options.RotateSessionEvery);
         var middleware = new EmulatorMiddleware(options, statistics, log);
         app.Use(middleware.InvokeAsync);
         BillingEndpoints.Map(app, billing, session, options);
         EmulatorEndpoints.Map(app, store, apiV1, options);
 
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new CustomerAddressesEmulator(app, store, billing, session, log, statistics, options, new Uri(address.TrimEnd('/') + "/"));
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            certificate?.Dispose();
+            throw;
+        }
+
+        ICollection<string> addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Uri Address(string scheme) => new(addresses.First(a => a.StartsWith(scheme + "://", StringComparison.Ordinal)).TrimEnd('/') + "/");
+        return new CustomerAddressesEmulator(app, store, billing, session, log, statistics, options, Address(Uri.UriSchemeHttp))
+        {
+            HttpsBaseAddress = certificate is null ? null : Address(Uri.UriSchemeHttps),
+            Certificate = certificate,
+        };
+    }
+
+    /// <summary>Listens on <paramref name="url"/> (plain http), and on a free loopback port over https when a certificate is given.</summary>
+    private static void Listen(KestrelServerOptions kestrel, string url, X509Certificate2? certificate)
+    {
+        if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out Uri? uri)
+            || uri.Scheme != Uri.UriSchemeHttp || uri.AbsolutePath != "/")
+        {
+            throw new ArgumentException($"The emulator's Url must be http://host:port, such as http://127.0.0.1:0; '{url}' is not.", nameof(url));
+        }
+
+        IPAddress host = uri.IsLoopback && !IPAddress.TryParse(uri.Host, out _) ? IPAddress.Loopback : IPAddress.Parse(uri.Host.Trim('[', ']'));
+        kestrel.Listen(host, uri.Port);
+        if (certificate is not null)
+        {
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate));
+        }
     }
 
     /// <summary>Adds an organization whose billing the signed-in user manages, with a snowflake id as Wacht's server issues.</summary>
@@ -139,5 +192,6 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        Certificate?.Dispose();
     }
 }

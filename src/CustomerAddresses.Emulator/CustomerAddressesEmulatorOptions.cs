@@ -14,9 +14,17 @@ public sealed class CustomerAddressesEmulatorOptions
     public string Url { get; set; } = "http://127.0.0.1:0";
 
     /// <summary>
+    /// Gets or sets whether the emulator also listens over https, on a free loopback port, with a self-signed certificate
+    /// made at start (<see cref="CustomerAddressesEmulator.HttpsBaseAddress"/>, <see cref="CustomerAddressesEmulator.Certificate"/>):
+    /// for clients that retry, or send credentials, only over https. Defaults to <see langword="false"/>.
+    /// </summary>
+    public bool UseHttps { get; set; }
+
+    /// <summary>
     /// Gets or sets the API key every request must carry as <c>Authorization: Bearer</c>. When <see langword="null"/>
-    /// (the default), no key is required. A missing key answers 403 <c>authentication_missing</c>, a wrong one
-    /// 403 <c>invalid_token</c>.
+    /// (the default), no key is required. As on Paddle, a missing header answers 403 <c>authentication_missing</c>, one
+    /// that is not <c>Bearer &lt;key&gt;</c> (the scheme in any case) 403 <c>authentication_malformed</c>, a wrong key 403
+    /// <c>invalid_token</c>.
     /// </summary>
     public string? ApiKey { get; set; }
 

@@ -15,7 +15,38 @@ internal static class EmulatorEndpoints
     {
         MapDialect(app, paddle, options, EmulatorDialect.Paddle);
         MapDialect(app.MapGroup("/api/v1"), apiV1, options, EmulatorDialect.ApiV1);
-        app.MapFallback(context => ApiResponses.Error(context, 404, "request_error", "not_found", $"No route for {context.Request.Method} {context.Request.Path}."));
+        app.MapFallback(Fallback);
+    }
+
+    /// <summary>
+    /// A known path with a method it does not take answers 405 with <c>Allow</c>, as Paddle does (in Paddle's error
+    /// body; the billing paths, on Wacht's server, with an empty one); any other path 404 <c>not_found</c>.
+    /// </summary>
+    private static Task Fallback(HttpContext context)
+    {
+        string[] segments = (context.Request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        ReadOnlySpan<string> path = segments is ["api", "v1", ..] ? segments.AsSpan(2) : segments;
+        string? allow = path switch
+        {
+            ["customers"] or ["customers", _, "addresses"] => "GET, POST",
+            ["customers", _] or ["customers", _, "addresses", _] => "GET, PATCH",
+            ["organizations", _, "billing-addresses"] when path.Length == segments.Length => "GET, POST",
+            ["organizations", _, "billing-addresses", _] when path.Length == segments.Length => "PUT, DELETE",
+            _ => null,
+        };
+        if (allow is null)
+        {
+            return ApiResponses.Error(context, 404, "request_error", "not_found", $"Entity {context.Request.Path} not found");
+        }
+
+        context.Response.Headers.Allow = allow;
+        if (segments is ["organizations", ..])
+        {
+            context.Response.StatusCode = 405;
+            return Task.CompletedTask;
+        }
+
+        return ApiResponses.Error(context, 405, "request_error", "method_not_allowed", $"Method {context.Request.Method} is not allowed; this path takes {allow}.");
     }
 
     private static void MapDialect(IEndpointRouteBuilder routes, EmulatorStore store, CustomerAddressesEmulatorOptions options, EmulatorDialect dialect)
@@ -23,7 +54,7 @@ internal static class EmulatorEndpoints
         routes.MapPost("/customers", context => CreateCustomer(context, store, dialect));
         routes.MapPost("/customers/{customer_id}/addresses", context => CreateAddress(context, store, dialect));
         routes.MapGet("/customers/{customer_id}/addresses", context => ListAddresses(context, store, options, dialect));
-        LifecycleEndpoints.Map(routes, store, options, dialect);
+        LifecycleEndpoints.Map(routes, store, dialect);
     }
 
     internal static async Task<JsonObject?> ReadObject(HttpContext context)
@@ -43,7 +74,7 @@ internal static class EmulatorEndpoints
     {
         if (await ReadObject(context) is not { } body)
         {
-            await ApiResponses.Error(context, 400, "request_error", "invalid_json", "The request body is not a JSON object.");
+            await ApiResponses.Error(context, 400, "request_error", "invalid_json", "Invalid JSON in your request.");
             return null;
         }
 
@@ -71,7 +102,7 @@ internal static class EmulatorEndpoints
             return;
         }
 
-        await ApiResponses.Data(context, 201, created);
+        await ApiResponses.Entity(context, 201, created, dialect);
     }
 
     private static async Task CreateAddress(HttpContext context, EmulatorStore store, EmulatorDialect dialect)
@@ -84,23 +115,33 @@ internal static class EmulatorEndpoints
 
         if (store.CreateAddress(customerId, body) is not { } address)
         {
-            await ApiResponses.Error(context, 404, "request_error", "not_found", $"Customer {customerId} not found.");
+            await ApiResponses.NotFound(context, customerId);
             return;
         }
 
-        await ApiResponses.Data(context, 201, Shaped(address, dialect));
+        await ApiResponses.Entity(context, 201, Shaped(address, dialect), dialect);
     }
 
-    /// <summary>An address as the dialect writes it: the /api/v1 API names the country <c>country</c> (seed 000).</summary>
+    private static readonly string[] s_apiV1AddressMembers = ["id", "customer_id", "description", "region", "city", "country_code", "custom_data", "status", "created_at", "updated_at"];
+
+    /// <summary>
+    /// An address as the dialect writes it: Paddle's every member, or the members of seed 000 (<c>country</c>, not
+    /// <c>country_code</c>) and the <c>status</c> that archiving sets.
+    /// </summary>
     internal static JsonObject Shaped(JsonObject address, EmulatorDialect dialect)
     {
-        if (dialect == EmulatorDialect.ApiV1)
+        if (dialect == EmulatorDialect.Paddle)
         {
-            address["country"] = address["country_code"]?.DeepClone();
-            address.Remove("country_code");
+            return address;
         }
 
-        return address;
+        var shaped = new JsonObject();
+        foreach (string member in s_apiV1AddressMembers)
+        {
+            shaped[member == "country_code" ? "country" : member] = address[member]?.DeepClone();
+        }
+
+        return shaped;
     }
 
     private static async Task ListAddresses(HttpContext context, EmulatorStore store, CustomerAddressesEmulatorOptions options, EmulatorDialect dialect)
@@ -111,12 +152,7 @@ internal static class EmulatorEndpoints
 
         bool offsetPaging = options.OffsetPaging || dialect == EmulatorDialect.ApiV1;
         var paging = ListAnswer.Read(query, offsetPaging, problems);
-        string[] statuses = ((string?)query["status"] ?? "active").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        if (statuses.Length == 0 || statuses.Any(s => s is not ("active" or "archived")))
-        {
-            problems.Add(("status", "must be a comma-separated list of active and archived"));
-        }
-
+        string[] statuses = Statuses(query, problems);
         string? search = query["search"];
         if (search is { Length: > 100 })
         {
@@ -132,7 +168,7 @@ internal static class EmulatorEndpoints
 
         if (store.Addresses(customerId) is not { } all)
         {
-            await ApiResponses.Error(context, 404, "request_error", "not_found", $"Customer {customerId} not found.");
+            await ApiResponses.NotFound(context, customerId);
             return;
         }
 
@@ -142,6 +178,18 @@ internal static class EmulatorEndpoints
         await (offsetPaging
             ? paging.WriteOffsetAsync(context, ordered, "addresses", OffsetShape, customerId)
             : paging.WriteCursorAsync(context, ordered));
+    }
+
+    /// <summary>The <c>status</c> filter: a comma-separated list of <c>active</c> and <c>archived</c>, <c>active</c> when absent.</summary>
+    internal static string[] Statuses(IQueryCollection query, List<(string, string)> problems)
+    {
+        string[] statuses = ((string?)query["status"] ?? "active").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (statuses.Length == 0 || statuses.Any(s => s is not ("active" or "archived")))
+        {
+            problems.Add(("status", "must be a comma-separated list of active and archived"));
+        }
+
+        return statuses;
     }
 
     internal static bool Problem(List<(string, string)> problems, string field, string message)
@@ -169,18 +217,28 @@ internal static class EmulatorEndpoints
     /// <summary>Seed 001's item shape: no <c>customer_id</c>, and <c>country</c> rather than <c>country_code</c>.</summary>
     private static JsonObject OffsetShape(JsonObject item)
     {
-        item.Remove("customer_id");
-        return Shaped(item, EmulatorDialect.ApiV1);
+        JsonObject shaped = Shaped(item, EmulatorDialect.ApiV1);
+        shaped.Remove("customer_id");
+        return shaped;
     }
 
-    /// <summary>The same request with <c>after</c> set: always present, even on the last page, as Paddle does.</summary>
-    internal static string NextLink(HttpRequest request, string? after)
+    /// <summary>
+    /// The same request with <c>after</c> set, and <c>per_page</c> as clamped: always present, even on the last page, as
+    /// Paddle does.
+    /// </summary>
+    internal static string NextLink(HttpRequest request, string? after, int perPage)
     {
         var query = new StringBuilder();
         foreach ((string key, Microsoft.Extensions.Primitives.StringValues values) in request.Query)
         {
             if (key == "after")
             {
+                continue;
+            }
+
+            if (key == "per_page")
+            {
+                query.Append(query.Length == 0 ? '?' : '&').Append("per_page=").Append(perPage.ToString(CultureInfo.InvariantCulture));
                 continue;
             }
 

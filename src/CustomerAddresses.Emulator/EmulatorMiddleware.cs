@@ -99,11 +99,9 @@ internal sealed class EmulatorMiddleware(CustomerAddressesEmulatorOptions option
                 break;
         }
 
-        if (!Authorized(context, out string? code))
+        if (Unauthorized(context) is { } refusal)
         {
-            await ApiResponses.Error(context, 403, "request_error", code!, code == "authentication_missing"
-                ? "Authentication header included, but incorrectly formatted, or missing."
-                : "The API key is not valid.");
+            await ApiResponses.Error(context, 403, "request_error", refusal.Code, refusal.Detail);
             return;
         }
 
@@ -125,27 +123,31 @@ internal sealed class EmulatorMiddleware(CustomerAddressesEmulatorOptions option
         context.Abort();
     }
 
-    private bool Authorized(HttpContext context, out string? code)
+    /// <summary>
+    /// Paddle's three refusals, all 403: no <c>Authorization</c> header, one that is not <c>Bearer &lt;key&gt;</c> (the
+    /// scheme in any case, as HTTP says: Paddle's Node SDK sends <c>bearer</c>), or a key that is not the one set.
+    /// </summary>
+    private (string Code, string Detail)? Unauthorized(HttpContext context)
     {
-        code = null;
         if (options.ApiKey is not { } key)
         {
-            return true;
+            return null;
         }
 
         string? header = context.Request.Headers.Authorization;
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(header))
         {
-            code = "authentication_missing";
-            return false;
+            return ("authentication_missing", "Authentication header missing.");
         }
 
-        if (!string.Equals(header["Bearer ".Length..], key, StringComparison.Ordinal))
+        int space = header.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 0 || !header.AsSpan(0, space).Equals("Bearer", StringComparison.OrdinalIgnoreCase) || header.AsSpan(space + 1).Trim().IsEmpty)
         {
-            code = "invalid_token";
-            return false;
+            return ("authentication_malformed", "Authentication header included, but incorrectly formatted.");
         }
 
-        return true;
+        return string.Equals(header[(space + 1)..].Trim(), key, StringComparison.Ordinal)
+            ? null
+            : ("invalid_token", "Invalid or revoked API key.");
     }
 }

@@ -2,13 +2,20 @@ using System.Text.Json.Nodes;
 
 namespace CustomerAddresses.Emulator;
 
-/// <summary>The emulator's customers and their addresses, behind one lock.</summary>
-internal sealed class EmulatorStore(IdGenerator ids, TimeProvider time, string customerPrefix = "ctm_")
+/// <summary>
+/// The customers and addresses of one dialect, behind one lock, in the shape that dialect answers with: Paddle's
+/// (every member present, <c>marketing_consent</c> false and <c>locale</c> <c>en</c> by default, <c>import_meta</c>)
+/// or the /api/v1 API's (the members of seeds 000, 001 and 003).
+/// </summary>
+internal sealed class EmulatorStore(IdGenerator ids, EmulatorClock clock, EmulatorDialect dialect)
 {
+    private static readonly string[] s_apiV1CustomerMembers = ["name", "email", "phone", "address", "payment_method"];
     private readonly object _gate = new();
     private readonly Dictionary<string, JsonObject> _customers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _customerByEmail = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<StoredAddress>> _addresses = new(StringComparer.Ordinal);
+
+    internal EmulatorDialect Dialect => dialect;
 
     internal int CustomerCount { get { lock (_gate) { return _customers.Count; } } }
 
@@ -19,8 +26,6 @@ internal sealed class EmulatorStore(IdGenerator ids, TimeProvider time, string c
             return _addresses.TryGetValue(customerId, out List<StoredAddress>? list) ? list.Count : 0;
         }
     }
-
-    internal string Now() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Stores a customer, or returns the id of the one that has the email already.</summary>
     internal (JsonObject? Created, string? ExistingId) CreateCustomer(JsonObject fields)
@@ -33,31 +38,44 @@ internal sealed class EmulatorStore(IdGenerator ids, TimeProvider time, string c
                 return (null, existing);
             }
 
-            string id = ids.Next(customerPrefix);
-            string now = Now();
-            var customer = new JsonObject { ["id"] = id };
-            foreach ((string key, JsonNode? value) in fields)
-            {
-                customer[key] = value?.DeepClone();
-            }
-
-            customer["status"] ??= "active";
-            customer["created_at"] = now;
-            customer["updated_at"] = now;
-            customer["import_meta"] = null;
-            _customers.Add(id, customer);
-            _customerByEmail.Add(email, id);
+            string now = clock.Milliseconds();
+            JsonObject customer = dialect == EmulatorDialect.Paddle
+                ? new JsonObject
+                {
+                    ["id"] = ids.Next("ctm_"),
+                    ["status"] = "active",
+                    ["custom_data"] = Copy(fields, "custom_data"),
+                    ["name"] = Copy(fields, "name"),
+                    ["email"] = email,
+                    ["marketing_consent"] = false,
+                    ["locale"] = Copy(fields, "locale") ?? "en",
+                    ["created_at"] = now,
+                    ["updated_at"] = now,
+                    ["import_meta"] = null,
+                }
+                : ApiV1Customer(fields, now);
+            _customers.Add((string)customer["id"]!, customer);
+            _customerByEmail.Add(email, (string)customer["id"]!);
             return (customer.DeepClone().AsObject(), null);
         }
     }
 
-    internal bool CustomerExists(string customerId)
+    private JsonObject ApiV1Customer(JsonObject fields, string now)
     {
-        lock (_gate)
+        var customer = new JsonObject { ["id"] = ids.Next("cus_") };
+        foreach (string member in s_apiV1CustomerMembers)
         {
-            return _customers.ContainsKey(customerId);
+            customer[member] = Copy(fields, member);
         }
+
+        customer["created_at"] = now;
+        customer["updated_at"] = now;
+        customer["status"] = Copy(fields, "status") ?? "active";
+        customer["custom_data"] = Copy(fields, "custom_data");
+        return customer;
     }
+
+    private static JsonNode? Copy(JsonObject fields, string member) => fields[member]?.DeepClone();
 
     internal JsonObject? CreateAddress(string customerId, JsonObject fields)
     {
@@ -68,20 +86,20 @@ internal sealed class EmulatorStore(IdGenerator ids, TimeProvider time, string c
                 return null;
             }
 
-            string now = Now();
+            string now = clock.Milliseconds();
             var address = new JsonObject
             {
                 ["id"] = ids.Next("add_"),
-                ["customer_id"] = customerId,
                 ["status"] = "active",
-                ["description"] = fields["description"]?.DeepClone(),
-                ["first_line"] = fields["first_line"]?.DeepClone(),
-                ["second_line"] = fields["second_line"]?.DeepClone(),
-                ["city"] = fields["city"]?.DeepClone(),
-                ["postal_code"] = fields["postal_code"]?.DeepClone(),
-                ["region"] = fields["region"]?.DeepClone(),
-                ["country_code"] = (fields["country_code"] ?? fields["country"])?.DeepClone(),
-                ["custom_data"] = fields["custom_data"]?.DeepClone(),
+                ["customer_id"] = customerId,
+                ["description"] = Copy(fields, "description"),
+                ["first_line"] = Copy(fields, "first_line"),
+                ["second_line"] = Copy(fields, "second_line"),
+                ["city"] = Copy(fields, "city"),
+                ["postal_code"] = Copy(fields, "postal_code"),
+                ["region"] = Copy(fields, "region"),
+                ["country_code"] = Copy(fields, dialect == EmulatorDialect.Paddle ? "country_code" : "country"),
+                ["custom_data"] = Copy(fields, "custom_data"),
                 ["created_at"] = now,
                 ["updated_at"] = now,
                 ["import_meta"] = null,
@@ -141,7 +159,7 @@ internal sealed class EmulatorStore(IdGenerator ids, TimeProvider time, string c
                 customer[key] = value?.DeepClone();
             }
 
-            customer["updated_at"] = Now();
+            customer["updated_at"] = clock.Microseconds();
             return (customer.DeepClone().AsObject(), null);
         }
     }
@@ -172,7 +190,7 @@ internal sealed class EmulatorStore(IdGenerator ids, TimeProvider time, string c
                 address[key == "country" ? "country_code" : key] = value?.DeepClone();
             }
 
-            address["updated_at"] = Now();
+            address["updated_at"] = clock.Microseconds();
             list[index] = new StoredAddress(address);
             return address.DeepClone().AsObject();
         }

@@ -1,49 +1,67 @@
 namespace CustomerAddresses.Emulator;
 
 /// <summary>
-/// Ids in the documented shapes: <c>ctm_</c> or <c>add_</c> and 26 lower-case letters and digits, whose first ten
-/// count up so that ordering by id is ordering by creation (as ULIDs do), and snowflake numbers for organizations and
-/// billing addresses.
+/// Ids in the shapes the real servers issue: a prefix (<c>ctm_</c>, <c>cus_</c>, <c>add_</c>) and a lower-case ULID, as
+/// Paddle's <c>ctm_01hv6y1jedq4p1n0yqn5ba3ky4</c> (48 bits of milliseconds, then 80 random bits from the seed, in
+/// Crockford's base 32; monotonic, so ordering by id is ordering by creation), and snowflake numbers for organizations
+/// and billing addresses, as Wacht's server issues.
 /// </summary>
-internal sealed class IdGenerator(int seed)
+internal sealed class IdGenerator(int seed, TimeProvider time)
 {
-    private const string Alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
+    private const string Crockford = "0123456789abcdefghjkmnpqrstvwxyz";
+    private static readonly UInt128 s_randomMask = (UInt128.One << 80) - 1;
     private readonly Random _random = new(seed);
     private readonly object _gate = new();
     private readonly int _node = new Random(seed).Next(1024);
-    private long _counter;
+    private long _lastMilliseconds = -1;
+    private UInt128 _lastRandom;
+    private long _sequence;
 
+    /// <summary>A prefixed ULID, greater than every id this generator issued before.</summary>
     internal string Next(string prefix)
     {
+        long milliseconds = time.GetUtcNow().ToUnixTimeMilliseconds();
+        UInt128 random;
         lock (_gate)
         {
-            long n = ++_counter;
-            Span<char> body = stackalloc char[26];
-            for (int i = 9; i >= 0; i--)
+            if (milliseconds <= _lastMilliseconds)
             {
-                body[i] = Alphabet[(int)(n % 36)];
-                n /= 36;
+                // The same millisecond (or a clock step back): keep the time and count the random part up.
+                milliseconds = _lastMilliseconds;
+                random = (_lastRandom + 1) & s_randomMask;
+            }
+            else
+            {
+                Span<byte> bytes = stackalloc byte[16];
+                _random.NextBytes(bytes[..10]);
+                random = new UInt128(BitConverter.ToUInt16(bytes[8..10]), BitConverter.ToUInt64(bytes[..8]));
             }
 
-            for (int i = 10; i < 26; i++)
-            {
-                body[i] = Alphabet[_random.Next(36)];
-            }
-
-            return prefix + new string(body);
+            _lastMilliseconds = milliseconds;
+            _lastRandom = random;
         }
+
+        Span<char> body = stackalloc char[26];
+        var value = ((UInt128)(ulong)milliseconds << 80) | random;
+        for (int i = 25; i >= 0; i--)
+        {
+            body[i] = Crockford[(int)(value & 31)];
+            value >>= 5;
+        }
+
+        return prefix + new string(body);
     }
 
     /// <summary>
     /// A 64-bit snowflake, as Wacht's server issues for organizations and billing addresses: milliseconds since 2024
     /// (41 bits), a node number drawn from the seed (10 bits) and a sequence (12 bits), written as a decimal string.
     /// </summary>
-    internal string NextSnowflake(DateTimeOffset now)
+    internal string NextSnowflake()
     {
+        long milliseconds = Math.Max(0, time.GetUtcNow().ToUnixTimeMilliseconds() - 1_704_067_200_000);
         lock (_gate)
         {
-            long milliseconds = Math.Max(0, now.ToUnixTimeMilliseconds() - 1_704_067_200_000);
-            long id = (milliseconds << 22) | ((long)(_node & 0x3FF) << 12) | (++_counter & 0xFFF);
+            long id = (milliseconds << 22) | ((long)(_node & 0x3FF) << 12) | (++_sequence & 0xFFF);
             return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }

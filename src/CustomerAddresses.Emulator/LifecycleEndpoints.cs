@@ -13,27 +13,25 @@ namespace CustomerAddresses.Emulator;
 /// </summary>
 internal static class LifecycleEndpoints
 {
-    private static readonly string[] s_customerMembers = ["name", "email", "locale", "custom_data", "status"];
+    private static readonly string[] s_paddleCustomerMembers = ["name", "email", "locale", "custom_data", "status"];
+    private static readonly string[] s_apiV1CustomerMembers = ["name", "email", "phone", "address", "payment_method", "custom_data", "status"];
     private static readonly string[] s_paddleAddressMembers = ["description", "first_line", "second_line", "city", "postal_code", "region", "country_code", "custom_data", "status"];
     private static readonly string[] s_apiV1AddressMembers = ["description", "city", "region", "country", "custom_data", "status"];
 
-    internal static void Map(IEndpointRouteBuilder routes, EmulatorStore store, CustomerAddressesEmulatorOptions options, EmulatorDialect dialect)
+    internal static void Map(IEndpointRouteBuilder routes, EmulatorStore store, EmulatorDialect dialect)
     {
         routes.MapGet("/customers", context => ListCustomers(context, store, dialect));
         routes.MapGet("/customers/{customer_id}", context => store.Customer(Route(context, "customer_id")) is { } customer
-            ? ApiResponses.Data(context, 200, customer)
-            : NotFound(context, "Customer"));
-        routes.MapMethods("/customers/{customer_id}", ["PATCH"], context => UpdateCustomer(context, store));
+            ? ApiResponses.Entity(context, 200, customer, dialect)
+            : ApiResponses.NotFound(context, Route(context, "customer_id")));
+        routes.MapMethods("/customers/{customer_id}", ["PATCH"], context => UpdateCustomer(context, store, dialect));
         routes.MapGet("/customers/{customer_id}/addresses/{address_id}", context => store.Address(Route(context, "customer_id"), Route(context, "address_id")) is { } address
-            ? ApiResponses.Data(context, 200, EmulatorEndpoints.Shaped(address, dialect))
-            : NotFound(context, "Address"));
+            ? ApiResponses.Entity(context, 200, EmulatorEndpoints.Shaped(address, dialect), dialect)
+            : ApiResponses.NotFound(context, Route(context, "address_id")));
         routes.MapMethods("/customers/{customer_id}/addresses/{address_id}", ["PATCH"], context => UpdateAddress(context, store, dialect));
     }
 
     private static string Route(HttpContext context, string name) => (string)context.Request.RouteValues[name]!;
-
-    private static Task NotFound(HttpContext context, string what) =>
-        ApiResponses.Error(context, 404, "request_error", "not_found", $"{what} not found.");
 
     private static List<(string, string)> Patch(JsonObject body, string[] members, Func<string, JsonNode?, string?> check)
     {
@@ -42,7 +40,7 @@ internal static class LifecycleEndpoints
         {
             if (Array.IndexOf(members, key) < 0)
             {
-                problems.Add((key, "is not a field of this request"));
+                problems.Add((key, $"Additional property {key} is not allowed"));
             }
             else if (check(key, value) is { } problem)
             {
@@ -56,16 +54,20 @@ internal static class LifecycleEndpoints
     private static string? StringOrNull(JsonNode? value) =>
         value is null || value.GetValueKind() == JsonValueKind.String ? null : "must be a string or null";
 
-    private static string? Status(JsonNode? value) =>
-        value?.GetValueKind() == JsonValueKind.String && (string)value! is "active" or "archived" ? null : "must be active or archived";
+    private static string? Status(JsonNode? value, EmulatorDialect dialect) =>
+        value?.GetValueKind() == JsonValueKind.String && ((string)value! is "active" or "archived" || (dialect == EmulatorDialect.ApiV1 && (string)value! is "inactive" or "suspended"))
+            ? null
+            : dialect == EmulatorDialect.Paddle ? "must be active or archived" : "must be active, inactive, suspended or archived";
 
-    private static async Task UpdateCustomer(HttpContext context, EmulatorStore store)
+    private static async Task UpdateCustomer(HttpContext context, EmulatorStore store, EmulatorDialect dialect)
     {
-        JsonObject? body = await EmulatorEndpoints.ReadValid(context, b => Patch(b, s_customerMembers, static (key, value) => key switch
+        JsonObject? body = await EmulatorEndpoints.ReadValid(context, b => Patch(b, dialect == EmulatorDialect.Paddle ? s_paddleCustomerMembers : s_apiV1CustomerMembers, (key, value) => key switch
         {
             "email" => value?.GetValueKind() == JsonValueKind.String && ((string)value!).Contains('@', StringComparison.Ordinal) ? null : "must be an email address",
             "custom_data" => value is null || value.GetValueKind() == JsonValueKind.Object ? null : "must be an object or null",
-            "status" => Status(value),
+            "address" => value is null || value is JsonObject a && a["country"]?.GetValueKind() == JsonValueKind.String ? null : "must be an object with a country, or null",
+            "locale" => value?.GetValueKind() == JsonValueKind.String ? null : "must be a string",
+            "status" => Status(value, dialect),
             _ => StringOrNull(value),
         }));
         if (body is null)
@@ -73,12 +75,13 @@ internal static class LifecycleEndpoints
             return;
         }
 
-        (JsonObject? updated, string? existing) = store.UpdateCustomer(Route(context, "customer_id"), body);
+        string customerId = Route(context, "customer_id");
+        (JsonObject? updated, string? existing) = store.UpdateCustomer(customerId, body);
         await (updated is not null
-            ? ApiResponses.Data(context, 200, updated)
+            ? ApiResponses.Entity(context, 200, updated, dialect)
             : existing is not null
                 ? ApiResponses.Error(context, 409, "request_error", "customer_already_exists", $"customer email conflicts with customer of id {existing}")
-                : NotFound(context, "Customer"));
+                : ApiResponses.NotFound(context, customerId));
     }
 
     private static async Task UpdateAddress(HttpContext context, EmulatorStore store, EmulatorDialect dialect)
@@ -88,7 +91,7 @@ internal static class LifecycleEndpoints
         {
             "country_code" or "country" => RequestChecks.IsAlpha2(value) ? null : "must be a two-letter upper-case ISO 3166-1 alpha-2 country code",
             "custom_data" => value is null || value.GetValueKind() == JsonValueKind.Object ? null : "must be an object or null",
-            "status" => Status(value),
+            "status" => Status(value, EmulatorDialect.Paddle),
             _ => StringOrNull(value),
         }));
         if (body is null)
@@ -97,8 +100,8 @@ internal static class LifecycleEndpoints
         }
 
         await (store.UpdateAddress(Route(context, "customer_id"), Route(context, "address_id"), body) is { } updated
-            ? ApiResponses.Data(context, 200, EmulatorEndpoints.Shaped(updated, dialect))
-            : NotFound(context, "Address"));
+            ? ApiResponses.Entity(context, 200, EmulatorEndpoints.Shaped(updated, dialect), dialect)
+            : ApiResponses.NotFound(context, Route(context, "address_id")));
     }
 
     private static async Task ListCustomers(HttpContext context, EmulatorStore store, EmulatorDialect dialect)
@@ -107,13 +110,18 @@ internal static class LifecycleEndpoints
         var problems = new List<(string, string)>();
         bool offsetPaging = dialect == EmulatorDialect.ApiV1;
         var paging = ListAnswer.Read(query, offsetPaging, problems);
+        string[] statuses = EmulatorEndpoints.Statuses(query, problems);
+        if (query["search"] is { Count: > 0 } searched && searched.ToString().Length > 100)
+        {
+            problems.Add(("search", "must be at most 100 characters"));
+        }
+
         if (problems.Count > 0)
         {
             await ApiResponses.InvalidFields(context, problems);
             return;
         }
 
-        string[] statuses = ((string?)query["status"] ?? "active").Split(',', StringSplitOptions.RemoveEmptyEntries);
         HashSet<string>? ids = (string?)query["id"] is { } idList ? [.. idList.Split(',', StringSplitOptions.RemoveEmptyEntries)] : null;
         HashSet<string>? emails = (string?)query["email"] is { } emailList ? new(emailList.Split(',', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase) : null;
         string? search = query["search"];

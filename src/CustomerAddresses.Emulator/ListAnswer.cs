@@ -17,10 +17,12 @@ internal readonly record struct ListAnswer(int PerPage, int Offset, bool Ascendi
     {
         int perPage = EmulatorEndpoints.Number(query, offsetPaging && query.ContainsKey("limit") ? "limit" : "per_page", DefaultPerPage, 1, problems);
         int offset = EmulatorEndpoints.Number(query, "offset", 0, 0, problems);
-        bool ascending = (string?)query["order_by"] switch
+        string? orderBy = query["order_by"];
+        bool ascending = orderBy switch // Paddle takes the direction in either case: Paddle's Python SDK sends id[asc]
         {
-            null or "id[DESC]" => false,
-            "id[ASC]" => true,
+            null => false,
+            _ when orderBy.Equals("id[DESC]", StringComparison.OrdinalIgnoreCase) => false,
+            _ when orderBy.Equals("id[ASC]", StringComparison.OrdinalIgnoreCase) => true,
             _ => EmulatorEndpoints.Problem(problems, "order_by", "must be id[ASC] or id[DESC]"),
         };
         return new ListAnswer(Math.Min(perPage, MaxPerPage), offset, ascending, query["after"]); // larger pages are clamped, as Paddle does
@@ -58,7 +60,7 @@ internal readonly record struct ListAnswer(int PerPage, int Offset, bool Ascendi
             page.RemoveAt(page.Count - 1);
         }
 
-        string next = EmulatorEndpoints.NextLink(context.Request, page.Count > 0 ? Id(page[^1]) : after);
+        string next = EmulatorEndpoints.NextLink(context.Request, page.Count > 0 ? Id(page[^1]) : after, PerPage);
         return ApiResponses.Data(
             context,
             200,

@@ -50,79 +50,109 @@ internal static class RequestChecks
 
     internal static void Country(JsonObject body, string name, List<(string, string)> problems, string? field = null)
     {
-        if (!IsAlpha2(body[name]))
+        if (body[name] is null)
+        {
+            problems.Add((field ?? name, "is required"));
+        }
+        else if (!IsAlpha2(body[name]))
         {
             problems.Add((field ?? name, "must be a two-letter upper-case ISO 3166-1 alpha-2 country code"));
         }
     }
 
     /// <summary>
-    /// A create-customer body: the /api/v1 API requires a name; the root, which serves Paddle's dialect, does not (and
-    /// still takes the /api/v1 members, for clients that speak that dialect to it).
+    /// A member the request does not define: Paddle's <c>customer-create</c> and <c>address-create</c> schemas set
+    /// <c>additionalProperties: false</c>, and the /api/v1 emulator refuses them too rather than store and echo them.
     /// </summary>
-    internal static List<(string, string)> Customer(JsonObject body, EmulatorDialect dialect)
+    internal static void OnlyMembers(JsonObject body, string[] members, List<(string, string)> problems)
     {
-        var problems = new List<(string, string)>();
-        if (dialect == EmulatorDialect.ApiV1 || body["name"] is not null)
+        foreach ((string key, _) in body)
         {
-            RequiredString(body, "name", 1024, problems);
+            if (Array.IndexOf(members, key) < 0)
+            {
+                problems.Add((key, $"Additional property {key} is not allowed"));
+            }
         }
+    }
 
+    private static void Email(JsonObject body, List<(string, string)> problems)
+    {
         RequiredString(body, "email", 320, problems);
         if (body["email"]?.GetValueKind() == JsonValueKind.String && !((string)body["email"]!).Contains('@', StringComparison.Ordinal))
         {
             problems.Add(("email", "must be a valid email address"));
         }
+    }
 
-        OptionalString(body, "phone", 200, problems);
-        OptionalString(body, "payment_method", 200, problems);
-        OptionalString(body, "locale", 20, problems);
-        OptionalObject(body, "custom_data", problems);
-        if (body["status"] is { } status && !(status.GetValueKind() == JsonValueKind.String && (string)status! is "active" or "inactive" or "suspended" or "archived"))
+    /// <summary>
+    /// A create-customer body. Paddle: <c>email</c> required; <c>name</c>, <c>locale</c>, <c>custom_data</c>; nothing
+    /// else. /api/v1 (seed 003): <c>name</c> and <c>email</c> required; <c>phone</c>, <c>address</c>,
+    /// <c>payment_method</c>, <c>status</c> (<c>active</c>, <c>inactive</c>, <c>suspended</c>), <c>custom_data</c>.
+    /// </summary>
+    internal static List<(string, string)> Customer(JsonObject body, EmulatorDialect dialect)
+    {
+        var problems = new List<(string, string)>();
+        if (dialect == EmulatorDialect.Paddle)
         {
-            problems.Add(("status", "must be active, inactive, suspended or archived"));
+            OnlyMembers(body, ["email", "name", "locale", "custom_data"], problems);
+            OptionalString(body, "name", 1024, problems);
+            OptionalString(body, "locale", 20, problems);
         }
-
-        if (body["address"] is { } address)
+        else
         {
-            if (address is not JsonObject addressObject)
+            OnlyMembers(body, ["name", "email", "phone", "address", "payment_method", "status", "custom_data"], problems);
+            RequiredString(body, "name", 1024, problems);
+            OptionalString(body, "phone", 200, problems);
+            OptionalString(body, "payment_method", 200, problems);
+            if (body["status"] is { } status && !(status.GetValueKind() == JsonValueKind.String && (string)status! is "active" or "inactive" or "suspended"))
+            {
+                problems.Add(("status", "must be active, inactive or suspended"));
+            }
+
+            if (body["address"] is JsonObject address)
+            {
+                OnlyMembers(address, ["city", "country"], problems);
+                OptionalString(address, "city", 200, problems);
+                RequiredString(address, "country", 200, problems, "address.country"); // seed 003's own example sends "Tanzania"
+            }
+            else if (body["address"] is not null)
             {
                 problems.Add(("address", "must be an object or null"));
             }
-            else
-            {
-                OptionalString(addressObject, "city", 200, problems);
-                Country(addressObject, "country", problems, "address.country");
-            }
         }
 
+        Email(body, problems);
+        OptionalObject(body, "custom_data", problems);
         return problems;
     }
 
     /// <summary>
-    /// A create-address body: Paddle's form (<c>country_code</c> required, everything else optional) is taken at the root;
-    /// the /api/v1 form (<c>country</c>, <c>region</c> and <c>city</c> required) everywhere.
+    /// A create-address body. Paddle: <c>country_code</c> required; <c>description</c>, <c>first_line</c>,
+    /// <c>second_line</c>, <c>city</c>, <c>postal_code</c>, <c>region</c>, <c>custom_data</c>; nothing else. /api/v1
+    /// (seed 000): <c>region</c>, <c>city</c>, <c>country</c> required; <c>description</c>, <c>custom_data</c>.
     /// </summary>
     internal static List<(string, string)> Address(JsonObject body, EmulatorDialect dialect)
     {
         var problems = new List<(string, string)>();
-        if (dialect == EmulatorDialect.Paddle && body.ContainsKey("country_code"))
+        if (dialect == EmulatorDialect.Paddle)
         {
+            OnlyMembers(body, ["description", "first_line", "second_line", "city", "postal_code", "region", "country_code", "custom_data"], problems);
             Country(body, "country_code", problems);
             OptionalString(body, "region", 200, problems);
             OptionalString(body, "city", 200, problems);
+            OptionalString(body, "first_line", 1024, problems);
+            OptionalString(body, "second_line", 1024, problems);
+            OptionalString(body, "postal_code", 200, problems);
         }
         else
         {
+            OnlyMembers(body, ["region", "city", "country", "description", "custom_data"], problems);
             RequiredString(body, "region", 200, problems);
             RequiredString(body, "city", 200, problems);
             Country(body, "country", problems);
         }
 
         OptionalString(body, "description", 1024, problems);
-        OptionalString(body, "first_line", 1024, problems);
-        OptionalString(body, "second_line", 1024, problems);
-        OptionalString(body, "postal_code", 200, problems);
         OptionalObject(body, "custom_data", problems);
         return problems;
     }

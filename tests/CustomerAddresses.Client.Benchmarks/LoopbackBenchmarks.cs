@@ -21,7 +21,7 @@ public class LoopbackBenchmarks
     public void Setup()
     {
         _emulator = CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { RecordRequests = false }).GetAwaiter().GetResult();
-        _sdk = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = _emulator.BaseAddress });
+        _sdk = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = _emulator.BaseAddress, Dialect = ApiDialect.PaddleBilling });
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = _emulator.BaseAddress };
         _baseline = new BaselineClient(_http);
         _customer = _sdk.Customers.CreateAsync(new CreateCustomerRequest { Name = "Bench", Email = "bench@example.com" }).GetAwaiter().GetResult().Id;

@@ -7,8 +7,13 @@ namespace CustomerAddresses.Client.IntegrationTests;
 /// <summary>The rest of the contract over real HTTP: offset paging, errors, authentication, concurrency, faults.</summary>
 public sealed class ScenarioTests
 {
+    /// <summary>A client of the emulator's root, which speaks Paddle's dialect (and serves Wacht's billing addresses).</summary>
     private static CustomerAddressesClient ClientOf(CustomerAddressesEmulator emulator, Action<CustomerAddressesClientOptions>? change = null) =>
-        TestClients.Create(emulator.BaseAddress, change);
+        TestClients.Create(emulator.BaseAddress, o =>
+        {
+            o.Dialect = ApiDialect.PaddleBilling;
+            change?.Invoke(o);
+        });
 
     private static async Task<(CustomerId Id, List<string> Ascending)> CustomerWithAddresses(CustomerAddressesClient client, string email, int count)
     {
@@ -67,9 +72,10 @@ public sealed class ScenarioTests
     {
         await using var emulator = await CustomerAddressesEmulator.StartAsync();
         using CustomerAddressesClient client = ClientOf(emulator);
+        using CustomerAddressesClient apiV1 = TestClients.Create(emulator.ApiV1BaseAddress); // takes a status on create
 
         var invalid = await Assert.ThrowsAsync<ValidationFailedException>(
-            () => client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Ann", Email = "ann@example.com", Status = new CustomerStatus("paused") }));
+            () => apiV1.Customers.CreateAsync(new CreateCustomerRequest { Name = "Ann", Email = "ann@example.com", Status = new CustomerStatus("paused") }));
         var missing = await Assert.ThrowsAsync<ResourceNotFoundException>(
             () => client.Addresses.CreateAsync(CustomerId.Parse("ctm_doesnotexist"), new CreateAddressRequest { Region = "R", City = "C", Country = "US" }));
 

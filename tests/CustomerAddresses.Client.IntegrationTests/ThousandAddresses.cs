@@ -20,7 +20,7 @@ public sealed class ThousandAddresses : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Emulator = await CustomerAddressesEmulator.StartAsync();
-        Client = TestClients.Create(Emulator.BaseAddress);
+        Client = TestClients.Create(Emulator.BaseAddress, o => o.Dialect = ApiDialect.PaddleBilling);
         Customer customer = await Client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Thousand", Email = "thousand@example.com" });
         CustomerId = customer.Id;
 

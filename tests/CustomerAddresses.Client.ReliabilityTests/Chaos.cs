@@ -27,6 +27,7 @@ internal static class Chaos
     /// <summary>A client with the default settings, to load data before the faults start (cold-start JIT is slow).</summary>
     public static CustomerAddressesClient SetupClient(CustomerAddressesEmulator emulator) => TestClients.Create(emulator.BaseAddress, o =>
     {
+        o.Dialect = ApiDialect.PaddleBilling;
         o.ApiKey = ApiKey;
         o.SessionToken = SessionToken;
     });
@@ -34,6 +35,7 @@ internal static class Chaos
     /// <summary>The client that faces the faults: many quick retries and an attempt timeout shorter than the injected delay.</summary>
     public static CustomerAddressesClient Client(CustomerAddressesEmulator emulator, FakeLogCollector logs) => TestClients.Create(emulator.BaseAddress, o =>
     {
+        o.Dialect = ApiDialect.PaddleBilling;
         o.ApiKey = ApiKey;
         o.SessionToken = SessionToken;
         o.MaxRetries = 10;

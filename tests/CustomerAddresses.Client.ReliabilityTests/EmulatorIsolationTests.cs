@@ -55,14 +55,17 @@ public sealed class EmulatorIsolationTests
     [Fact]
     public async Task Two_emulators_hand_out_different_ids_unless_given_the_same_seed()
     {
+        // Paddle's shape: ctm_ and a lower-case ULID, 10 characters of time, then 16 drawn from the seed.
         async Task<string> FirstCustomerId(int? seed)
         {
             await using CustomerAddressesEmulator emulator = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { Seed = seed });
-            using CustomerAddressesClient client = TestClients.Create(emulator.BaseAddress);
-            return (await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" })).Id.Value;
+            using CustomerAddressesClient client = TestClients.Create(emulator.BaseAddress, o => o.Dialect = ApiDialect.PaddleBilling);
+            string id = (await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c" })).Id.Value;
+            Assert.Matches("^ctm_[0-9a-hjkmnp-tv-z]{26}$", id);
+            return id;
         }
 
-        Assert.NotEqual(await FirstCustomerId(null), await FirstCustomerId(null));
-        Assert.Equal(await FirstCustomerId(42), await FirstCustomerId(42));
+        Assert.NotEqual((await FirstCustomerId(null))[14..], (await FirstCustomerId(null))[14..]);
+        Assert.Equal((await FirstCustomerId(42))[14..], (await FirstCustomerId(42))[14..]);
     }
 }

@@ -46,7 +46,7 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
     public async Task Test_against_the_emulator()
     {
         await using var emulator = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { ApiKey = "test-key" });
-        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, ApiKey = "test-key" });
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, Dialect = ApiDialect.PaddleBilling, ApiKey = "test-key" });
 
         Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Ann", Email = "ann@example.com" });
         Assert.Matches("^ctm_[a-z0-9]{26}$", customer.Id.Value);

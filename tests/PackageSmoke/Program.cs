@@ -41,7 +41,7 @@ foreach (string id in new[] { "CustomerAddresses.Client", "CustomerAddresses.Cli
 }
 
 await using CustomerAddressesEmulator emulator = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { ApiKey = "smoke-key", SessionToken = "smoke-session" });
-using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, ApiKey = "smoke-key", SessionToken = "smoke-session" });
+using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, Dialect = ApiDialect.PaddleBilling, ApiKey = "smoke-key", SessionToken = "smoke-session" });
 
 Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Smoke", Email = "smoke@example.com" });
 Check(customer.Id.Value.StartsWith("ctm_", StringComparison.Ordinal), $"create customer: {customer.Id}");
