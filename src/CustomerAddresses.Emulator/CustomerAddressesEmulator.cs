@@ -28,6 +28,7 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
     private readonly BillingStore _billing;
     private readonly SessionState _session;
     private readonly List<EmulatedRequest> _log;
+    private WebhookSender _webhooks = null!;
 
     private CustomerAddressesEmulator(WebApplication app, EmulatorStore store, BillingStore billing, SessionState session, List<EmulatedRequest> log, EmulatorStatistics statistics, CustomerAddressesEmulatorOptions options, Uri baseAddress)
     {
@@ -125,11 +126,13 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
 
         var statistics = new EmulatorStatistics();
         var log = new List<EmulatedRequest>();
-        var clock = new EmulatorClock(TimeProvider.System);
+        var clock = new EmulatorClock(options.TimeProvider ?? TimeProvider.System);
         var ids = new IdGenerator(options.Seed.Value, clock.Time);
         var store = new EmulatorStore(ids, clock, EmulatorDialect.Paddle);
         var apiV1 = new EmulatorStore(ids, clock, EmulatorDialect.ApiV1);
         var billing = new BillingStore(ids, clock, options.Organizations);
+        var webhooks = new WebhookSender(ids, clock, options);
+        store.Changed = webhooks.Publish;
         var session = new SessionState(options.SessionToken, options.RotateSessionEvery);
         var middleware = new EmulatorMiddleware(options, statistics, log);
         app.Use(middleware.InvokeAsync);
@@ -143,6 +146,7 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            await webhooks.DisposeAsync().ConfigureAwait(false);
             certificate?.Dispose();
             throw;
         }
@@ -151,6 +155,7 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         Uri Address(string scheme) => new(addresses.First(a => a.StartsWith(scheme + "://", StringComparison.Ordinal)).TrimEnd('/') + "/");
         return new CustomerAddressesEmulator(app, store, billing, session, log, statistics, options, Address(Uri.UriSchemeHttp))
         {
+            _webhooks = webhooks,
             HttpsBaseAddress = certificate is null ? null : Address(Uri.UriSchemeHttps),
             Certificate = certificate,
         };
@@ -173,6 +178,36 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Registers a webhook destination, as a notification setting does on Paddle: from now on, every change of a
+    /// customer or an address at the root (<c>customer.created</c>, <c>customer.updated</c>, <c>address.created</c>,
+    /// <c>address.updated</c>; archiving is an update) is <c>POST</c>ed to <paramref name="url"/>, signed with
+    /// <paramref name="secretKey"/> in <c>Paddle-Signature</c>, and retried after
+    /// <see cref="CustomerAddressesEmulatorOptions.WebhookRetryDelays"/> until it is answered 2xx within 5 seconds.
+    /// </summary>
+    /// <param name="url">Where to send the webhooks.</param>
+    /// <param name="secretKey">The secret key to sign them with, such as <c>pdl_ntfset_…</c>.</param>
+    /// <exception cref="ArgumentException">The URL is not absolute http(s), or the key is empty.</exception>
+    public void AddWebhookDestination(Uri url, string secretKey)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentException.ThrowIfNullOrEmpty(secretKey);
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException("A webhook destination must be an absolute http or https URL.", nameof(url));
+        }
+
+        _webhooks.AddDestination(url, secretKey);
+    }
+
+    /// <summary>Gets every webhook delivery attempt so far, in order, with the destination's answer.</summary>
+    public IReadOnlyList<WebhookDelivery> WebhookDeliveries => _webhooks.Deliveries;
+
+    /// <summary>Waits until every webhook delivery under way, retries included, has ended.</summary>
+    /// <param name="cancellationToken">Stops the wait (not the deliveries).</param>
+    /// <returns>A task that ends when no delivery is under way.</returns>
+    public Task WaitForWebhooksAsync(CancellationToken cancellationToken = default) => _webhooks.WhenIdleAsync(cancellationToken);
+
     /// <summary>Adds an organization whose billing the signed-in user manages, with a snowflake id as Wacht's server issues.</summary>
     /// <returns>The organization's id, such as <c>7318049210374193152</c>.</returns>
     public string CreateOrganization() => _billing.CreateOrganization();
@@ -192,6 +227,7 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        await _webhooks.DisposeAsync().ConfigureAwait(false);
         Certificate?.Dispose();
     }
 }

@@ -94,6 +94,20 @@ public sealed class CustomerAddressesEmulatorOptions
     /// </summary>
     public double AbortRate { get; set; }
 
+    /// <summary>
+    /// Gets or sets the waits before each retry of a webhook that was not answered 2xx within 5 seconds: one retry per
+    /// entry. Paddle retries with exponential backoff (live: up to 60 times over 3 days); the default is the same curve
+    /// compressed for tests: 1, 2, 4, 8 and 16 seconds.
+    /// </summary>
+    public IList<TimeSpan> WebhookRetryDelays { get; set; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(16)];
+
+    /// <summary>
+    /// Gets or sets the emulator's clock: timestamps, the time part of ids, webhook signatures and webhook retry waits. A
+    /// fake one (Microsoft.Extensions.TimeProvider.Testing) lets a test step through retries without waiting. Defaults
+    /// to <see cref="System.TimeProvider.System"/>.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Gets or sets whether each request is kept in <see cref="CustomerAddressesEmulator.Requests"/>. Defaults to <see langword="true"/>.</summary>
     public bool RecordRequests { get; set; } = true;
 }

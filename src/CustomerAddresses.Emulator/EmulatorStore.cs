@@ -17,6 +17,19 @@ internal sealed class EmulatorStore(IdGenerator ids, EmulatorClock clock, Emulat
 
     internal EmulatorDialect Dialect => dialect;
 
+    /// <summary>Called with the event type and the entity after each change (Paddle's dialect only: the webhooks).</summary>
+    internal Action<string, JsonObject>? Changed { get; set; }
+
+    private JsonObject Publish(string eventType, JsonObject entity)
+    {
+        if (dialect == EmulatorDialect.Paddle)
+        {
+            Changed?.Invoke(eventType, entity.DeepClone().AsObject());
+        }
+
+        return entity.DeepClone().AsObject();
+    }
+
     internal int CustomerCount { get { lock (_gate) { return _customers.Count; } } }
 
     internal int AddressCount(string customerId)
@@ -56,7 +69,7 @@ internal sealed class EmulatorStore(IdGenerator ids, EmulatorClock clock, Emulat
                 : ApiV1Customer(fields, now);
             _customers.Add((string)customer["id"]!, customer);
             _customerByEmail.Add(email, (string)customer["id"]!);
-            return (customer.DeepClone().AsObject(), null);
+            return (Publish("customer.created", customer), null);
         }
     }
 
@@ -112,7 +125,7 @@ internal sealed class EmulatorStore(IdGenerator ids, EmulatorClock clock, Emulat
             }
 
             list.Add(new StoredAddress(address));
-            return address.DeepClone().AsObject();
+            return Publish("address.created", address);
         }
     }
 
@@ -160,7 +173,7 @@ internal sealed class EmulatorStore(IdGenerator ids, EmulatorClock clock, Emulat
             }
 
             customer["updated_at"] = clock.Microseconds();
-            return (customer.DeepClone().AsObject(), null);
+            return (Publish("customer.updated", customer), null);
         }
     }
 
@@ -192,7 +205,7 @@ internal sealed class EmulatorStore(IdGenerator ids, EmulatorClock clock, Emulat
 
             address["updated_at"] = clock.Microseconds();
             list[index] = new StoredAddress(address);
-            return address.DeepClone().AsObject();
+            return Publish("address.updated", address);
         }
     }
 

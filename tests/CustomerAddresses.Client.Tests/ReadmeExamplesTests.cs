@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CustomerAddresses.Client.Testing;
 using CustomerAddresses.Client.Tests.Support;
 using CustomerAddresses.Emulator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -51,6 +54,83 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Ann", Email = "ann@example.com" });
         Assert.Matches("^ctm_[a-z0-9]{26}$", customer.Id.Value);
         Assert.Equal(1, emulator.CustomerCount);
+    }
+
+    [Fact]
+    public void Verify_a_webhook()
+    {
+        byte[] body = System.Text.Encoding.UTF8.GetBytes(Fixture.Text("paddle-webhooks/address-updated.json"));
+        string signature = PaddleWebhookSigner.Sign(body, "pdl_ntfset_01hv8h6jj90jjz0d71m6hj4r9z", DateTimeOffset.UtcNow);
+
+        var verifier = new PaddleWebhookVerifier(new PaddleWebhookOptions { SecretKeys = { "pdl_ntfset_01hv8h6jj90jjz0d71m6hj4r9z" } });
+        PaddleWebhookEvent webhook = verifier.ReadEvent(body, signature); // the raw bytes, and the Paddle-Signature header
+        if (webhook is AddressWebhookEvent { EventType: PaddleWebhookEventTypes.AddressUpdated } updated)
+        {
+            Console.WriteLine($"{updated.Address.Id} is now {updated.Address.Description}");
+        }
+
+        var read = Assert.IsType<AddressWebhookEvent>(webhook);
+        Assert.Equal("add_01h849j51zpxv1e3zy2vgrrk6a", read.Address.Id.Value);
+        Assert.Equal("California Office", read.Address.Description);
+        Assert.Throws<WebhookVerificationException>(() => verifier.ReadEvent(body.AsSpan(1), signature));
+    }
+
+    sealed class AddressStore
+    {
+        public ConcurrentDictionary<AddressId, Address> Addresses { get; } = new();
+
+        public Task UpsertAsync(Address address, CancellationToken cancellationToken)
+        {
+            Addresses[address.Id] = address;
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task Receive_webhooks_in_aspnetcore_from_the_emulator()
+    {
+        await using var emulator = await CustomerAddressesEmulator.StartAsync();
+        var addressStore = new AddressStore();
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration["Paddle:WebhookSecretKey"] = "pdl_ntfset_01hv8h6jj90jjz0d71m6hj4r9z";
+        builder.Services.AddPaddleWebhooks(o => o.SecretKeys.Add(builder.Configuration["Paddle:WebhookSecretKey"]!));
+        await using WebApplication app = builder.Build();
+        app.MapPaddleWebhooks("/webhooks/paddle", async (webhook, cancellationToken) =>
+        {
+            if (webhook is AddressWebhookEvent { Address: var address })
+            {
+                await addressStore.UpsertAsync(address, cancellationToken);
+            }
+        });
+        await app.StartAsync();
+        emulator.AddWebhookDestination(new Uri(app.Urls.First() + "/webhooks/paddle"), "pdl_ntfset_01hv8h6jj90jjz0d71m6hj4r9z");
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, Dialect = ApiDialect.PaddleBilling });
+
+        Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Email = "hooks@example.com" });
+        Address address = await client.Addresses.CreateAsync(customer.Id, new CreateAddressRequest { Country = "US", Description = "Head Office" });
+        await client.Addresses.UpdateAsync(customer.Id, address.Id, new UpdateAddressRequest { Description = "California Office" });
+        await emulator.WaitForWebhooksAsync();
+
+        Assert.Equal("California Office", addressStore.Addresses[address.Id].Description);
+        Assert.All(emulator.WebhookDeliveries, d => Assert.Equal(200, d.StatusCode));
+        Assert.Equal(3, emulator.WebhookDeliveries.Count);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Register_a_webhook_destination_with_the_emulator()
+    {
+        await using var emulator = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { WebhookRetryDelays = [] });
+        emulator.AddWebhookDestination(new Uri("http://127.0.0.1:5005/webhooks/paddle"), "pdl_ntfset_01hv8h6jj90jjz0d71m6hj4r9z");
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, Dialect = ApiDialect.PaddleBilling });
+
+        await client.Customers.CreateAsync(new CreateCustomerRequest { Email = "nobody-listens@example.com" });
+        await emulator.WaitForWebhooksAsync();
+
+        WebhookDelivery attempt = Assert.Single(emulator.WebhookDeliveries); // nothing listens there, and no retry was asked for
+        Assert.Null(attempt.StatusCode);
+        Assert.Equal("customer.created", attempt.EventType);
     }
 
     sealed class FakeAddresses(IEnumerable<Address> addresses) : AddressesClient

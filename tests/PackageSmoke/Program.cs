@@ -19,7 +19,7 @@ void Check(bool ok, string what)
     }
 }
 
-foreach (string id in new[] { "CustomerAddresses.Client", "CustomerAddresses.Client.Testing" })
+foreach (string id in new[] { "CustomerAddresses.Client", "CustomerAddresses.Client.Testing", "CustomerAddresses.Client.AspNetCore" })
 {
     string nupkg = Path.Combine(packages, $"{id}.{version}.nupkg");
     using ZipArchive zip = ZipFile.OpenRead(nupkg);
@@ -31,11 +31,11 @@ foreach (string id in new[] { "CustomerAddresses.Client", "CustomerAddresses.Cli
     Check(metadata.Element(ns + "license")?.Value == "MIT", $"{id}: license expression MIT");
     Check(!string.IsNullOrWhiteSpace(metadata.Element(ns + "description")?.Value) && !string.IsNullOrWhiteSpace(metadata.Element(ns + "tags")?.Value), $"{id}: description and tags");
     Check(File.Exists(Path.ChangeExtension(nupkg, ".snupkg")), $"{id}: symbols package");
-    if (id == "CustomerAddresses.Client")
+    if (id != "CustomerAddresses.Client.Testing")
     {
         foreach (string tfm in new[] { "net8.0", "net10.0" })
         {
-            Check(entries.Contains($"lib/{tfm}/CustomerAddresses.Client.dll") && entries.Contains($"lib/{tfm}/CustomerAddresses.Client.xml"), $"{id}: {tfm} assembly with XML docs");
+            Check(entries.Contains($"lib/{tfm}/{id}.dll") && entries.Contains($"lib/{tfm}/{id}.xml"), $"{id}: {tfm} assembly with XML docs");
         }
     }
 }
@@ -78,6 +78,25 @@ catch (ConflictException e)
 {
     Check(e.ExistingCustomerId == customer.Id, "duplicate email refused with the existing id");
 }
+
+// A webhook from the packaged emulator, received by the packaged ASP.NET Core endpoint and verified.
+WebApplicationBuilder receiverBuilder = WebApplication.CreateSlimBuilder();
+receiverBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+receiverBuilder.Logging.ClearProviders();
+receiverBuilder.Services.AddPaddleWebhooks(o => o.SecretKeys.Add("pdl_ntfset_smoke"));
+await using WebApplication receiver = receiverBuilder.Build();
+var received = new TaskCompletionSource<PaddleWebhookEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+receiver.MapPaddleWebhooks("/paddle", (webhook, _) =>
+{
+    received.TrySetResult(webhook);
+    return Task.CompletedTask;
+});
+await receiver.StartAsync();
+emulator.AddWebhookDestination(new Uri(receiver.Urls.First() + "/paddle"), "pdl_ntfset_smoke");
+await client.Customers.UpdateAsync(customer.Id, new UpdateCustomerRequest { Name = "Smoke Updated" });
+PaddleWebhookEvent arrived = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
+Check(arrived is CustomerWebhookEvent { EventType: PaddleWebhookEventTypes.CustomerUpdated, Customer.Name: "Smoke Updated" }, $"webhook verified and typed: {arrived.EventType}");
+await receiver.StopAsync();
 
 Console.WriteLine(problems.Count == 0 ? $"Package smoke test passed for {version}." : $"Package smoke test FAILED: {string.Join("; ", problems)}");
 return problems.Count == 0 ? 0 : 1;

@@ -26,6 +26,7 @@ namespace CustomerAddresses.Client.Serialization;
 [JsonSerializable(typeof(ReplaceBillingAddressRequest))]
 [JsonSerializable(typeof(List<BillingAddress>))]
 [JsonSerializable(typeof(Acknowledgement))]
+[JsonSerializable(typeof(Webhooks.WebhookEnvelope))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class CustomerAddressesJsonContext : JsonSerializerContext
 {

@@ -23,6 +23,7 @@ public sealed partial class SourceLayoutTests
         ["Customers"] = 6,
         ["Addresses"] = 6,
         ["BillingAddresses"] = 6,
+        ["Webhooks"] = 6,
         [""] = 7, // the façade at the root: the client, its options, the DI extensions
     };
 

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using CustomerAddresses.Client.Serialization;
+using CustomerAddresses.Client.Webhooks;
+
+namespace CustomerAddresses.Client;
+
+/// <summary>
+/// A Paddle webhook (a notification of an event): its ids, type and time. Read one with
+/// <see cref="PaddleWebhookVerifier.ReadEvent"/>, then match on <see cref="CustomerWebhookEvent"/>,
+/// <see cref="AddressWebhookEvent"/> or <see cref="UnknownWebhookEvent"/>.
+/// </summary>
+public abstract class PaddleWebhookEvent
+{
+    /// <summary>Initializes the members every event has.</summary>
+    /// <param name="eventId">The event's id (<c>evt_</c>).</param>
+    /// <param name="eventType">The event type, such as <c>customer.created</c>.</param>
+    /// <param name="occurredAt">When the event happened.</param>
+    /// <param name="notificationId">The id of this delivery (<c>ntf_</c>), the same on each retry of it.</param>
+    protected PaddleWebhookEvent(string eventId, string eventType, DateTimeOffset occurredAt, string? notificationId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        ArgumentException.ThrowIfNullOrEmpty(eventType);
+        EventId = eventId;
+        EventType = eventType;
+        OccurredAt = occurredAt;
+        NotificationId = notificationId;
+    }
+
+    /// <summary>Gets the event's id (<c>evt_</c>): the key to deduplicate on, since a notification can arrive more than once.</summary>
+    public string EventId { get; }
+
+    /// <summary>Gets the event type, such as <see cref="PaddleWebhookEventTypes.AddressUpdated"/>.</summary>
+    public string EventType { get; }
+
+    /// <summary>Gets when the event happened: order updates by it, since notifications can arrive out of order.</summary>
+    public DateTimeOffset OccurredAt { get; }
+
+    /// <summary>Gets the id of the notification (<c>ntf_</c>), if the payload has one.</summary>
+    public string? NotificationId { get; }
+
+    /// <summary>Reads a verified body; a body that is not a Paddle event is a <see cref="WebhookVerificationException"/>.</summary>
+    internal static PaddleWebhookEvent Parse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            WebhookEnvelope envelope = JsonSerializer.Deserialize(body, CustomerAddressesJsonContext.Default.WebhookEnvelope)
+                ?? throw new JsonException("The body is null.");
+            if (string.IsNullOrEmpty(envelope.EventId) || string.IsNullOrEmpty(envelope.EventType) || envelope.OccurredAt is not { } occurredAt
+                || envelope.Data.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException("event_id, event_type, occurred_at and an object data are required.");
+            }
+
+            return envelope.EventType switch
+            {
+                PaddleWebhookEventTypes.CustomerCreated or PaddleWebhookEventTypes.CustomerUpdated or PaddleWebhookEventTypes.CustomerImported =>
+                    new CustomerWebhookEvent(envelope.EventId, envelope.EventType, occurredAt, envelope.NotificationId,
+                        envelope.Data.Deserialize(CustomerAddressesJsonContext.Default.Customer)!),
+                PaddleWebhookEventTypes.AddressCreated or PaddleWebhookEventTypes.AddressUpdated or PaddleWebhookEventTypes.AddressImported =>
+                    new AddressWebhookEvent(envelope.EventId, envelope.EventType, occurredAt, envelope.NotificationId,
+                        envelope.Data.Deserialize(CustomerAddressesJsonContext.Default.Address)!),
+                _ => new UnknownWebhookEvent(envelope.EventId, envelope.EventType, occurredAt, envelope.NotificationId, envelope.Data),
+            };
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            throw new WebhookVerificationException(WebhookVerificationFailure.MalformedPayload, $"The webhook is signed, but its body is not a Paddle event: {e.Message}", e);
+        }
+    }
+}
+
+/// <summary>A <c>customer.created</c>, <c>customer.updated</c> or <c>customer.imported</c> webhook.</summary>
+public sealed class CustomerWebhookEvent : PaddleWebhookEvent
+{
+    /// <summary>Initializes an instance, for example in a test of a handler.</summary>
+    /// <param name="eventId">The event's id (<c>evt_</c>).</param>
+    /// <param name="eventType">One of the three customer event types.</param>
+    /// <param name="occurredAt">When the event happened.</param>
+    /// <param name="notificationId">The notification's id (<c>ntf_</c>), if any.</param>
+    /// <param name="customer">The customer as it is after the event.</param>
+    public CustomerWebhookEvent(string eventId, string eventType, DateTimeOffset occurredAt, string? notificationId, Customer customer)
+        : base(eventId, eventType, occurredAt, notificationId) => Customer = customer ?? throw new ArgumentNullException(nameof(customer));
+
+    /// <summary>Gets the customer as it is after the event.</summary>
+    public Customer Customer { get; }
+}
+
+/// <summary>An <c>address.created</c>, <c>address.updated</c> or <c>address.imported</c> webhook.</summary>
+public sealed class AddressWebhookEvent : PaddleWebhookEvent
+{
+    /// <summary>Initializes an instance, for example in a test of a handler.</summary>
+    /// <param name="eventId">The event's id (<c>evt_</c>).</param>
+    /// <param name="eventType">One of the three address event types.</param>
+    /// <param name="occurredAt">When the event happened.</param>
+    /// <param name="notificationId">The notification's id (<c>ntf_</c>), if any.</param>
+    /// <param name="address">The address as it is after the event.</param>
+    public AddressWebhookEvent(string eventId, string eventType, DateTimeOffset occurredAt, string? notificationId, Address address)
+        : base(eventId, eventType, occurredAt, notificationId) => Address = address ?? throw new ArgumentNullException(nameof(address));
+
+    /// <summary>
+    /// Gets the address as it is after the event. Paddle's published examples of these payloads leave out
+    /// <c>customer_id</c>; <see cref="Address.CustomerId"/> is then the default value.
+    /// </summary>
+    public Address Address { get; }
+}
+
+/// <summary>Any other webhook (a transaction, a subscription, a type added later): kept, with its data as raw JSON, rather than refused.</summary>
+public sealed class UnknownWebhookEvent : PaddleWebhookEvent
+{
+    /// <summary>Initializes an instance.</summary>
+    /// <param name="eventId">The event's id (<c>evt_</c>).</param>
+    /// <param name="eventType">The event type.</param>
+    /// <param name="occurredAt">When the event happened.</param>
+    /// <param name="notificationId">The notification's id (<c>ntf_</c>), if any.</param>
+    /// <param name="data">The event's <c>data</c> object.</param>
+    public UnknownWebhookEvent(string eventId, string eventType, DateTimeOffset occurredAt, string? notificationId, JsonElement data)
+        : base(eventId, eventType, occurredAt, notificationId) => Data = data.Clone();
+
+    /// <summary>Gets the event's <c>data</c> object as it arrived.</summary>
+    public JsonElement Data { get; }
+}
