@@ -2,6 +2,8 @@
 // Refit and JSON code, by calling every endpoint of the packaged emulator through the packaged client.
 using System.IO.Compression;
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using CustomerAddresses.Client;
 using CustomerAddresses.Emulator;
@@ -31,6 +33,25 @@ foreach (string id in new[] { "CustomerAddresses.Client", "CustomerAddresses.Cli
     Check(metadata.Element(ns + "license")?.Value == "MIT", $"{id}: license expression MIT");
     Check(!string.IsNullOrWhiteSpace(metadata.Element(ns + "description")?.Value) && !string.IsNullOrWhiteSpace(metadata.Element(ns + "tags")?.Value), $"{id}: description and tags");
     Check(File.Exists(Path.ChangeExtension(nupkg, ".snupkg")), $"{id}: symbols package");
+    // Every dependency must be one the assemblies reference: a transitive pin packed as a direct dependency would
+    // become every consumer's version floor.
+    foreach (XElement group in metadata.Element(ns + "dependencies")?.Elements(ns + "group") ?? [])
+    {
+        string tfm = group.Attribute("targetFramework")!.Value;
+        string? dll = entries.FirstOrDefault(e => e == $"lib/{tfm}/{id}.dll");
+        if (dll is null)
+        {
+            Check(false, $"{id}: no lib/{tfm}/{id}.dll for the {tfm} dependency group");
+            continue;
+        }
+
+        HashSet<string> referenced = ReferencedAssemblies(zip.GetEntry(dll)!);
+        foreach (string dependency in group.Elements(ns + "dependency").Select(d => d.Attribute("id")!.Value))
+        {
+            Check(referenced.Contains(dependency), $"{id} ({tfm}): depends on {dependency}, which its assembly references");
+        }
+    }
+
     if (id != "CustomerAddresses.Client.Testing")
     {
         foreach (string tfm in new[] { "net8.0", "net10.0" })
@@ -97,6 +118,20 @@ await client.Customers.UpdateAsync(customer.Id, new UpdateCustomerRequest { Name
 PaddleWebhookEvent arrived = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
 Check(arrived is CustomerWebhookEvent { EventType: PaddleWebhookEventTypes.CustomerUpdated, Customer.Name: "Smoke Updated" }, $"webhook verified and typed: {arrived.EventType}");
 await receiver.StopAsync();
+
+static HashSet<string> ReferencedAssemblies(ZipArchiveEntry dll)
+{
+    using var copy = new MemoryStream();
+    using (Stream stream = dll.Open())
+    {
+        stream.CopyTo(copy);
+    }
+
+    copy.Position = 0;
+    using var pe = new PEReader(copy);
+    MetadataReader reader = pe.GetMetadataReader();
+    return [.. reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name))];
+}
 
 Console.WriteLine(problems.Count == 0 ? $"Package smoke test passed for {version}." : $"Package smoke test FAILED: {string.Join("; ", problems)}");
 return problems.Count == 0 ? 0 : 1;
