@@ -2,7 +2,7 @@
 // container, and every request logged by IHttpClientFactory (header values redacted). An empty BaseAddress starts
 // the in-memory emulator; set CustomerAddresses__BaseAddress (and CustomerAddresses__ApiKey) for a real server.
 using CustomerAddresses.Client;
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

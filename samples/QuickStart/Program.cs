@@ -4,7 +4,7 @@
 // CUSTOMERADDRESSES_SESSION_TOKEN, CUSTOMERADDRESSES_ORGANIZATION_ID) to use a real server.
 using System.Text.Json.Nodes;
 using CustomerAddresses.Client;
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 
 string? baseUrl = Environment.GetEnvironmentVariable("CUSTOMERADDRESSES_BASE_URL");
 await using CustomerAddressesEmulator? emulator = string.IsNullOrEmpty(baseUrl) ? await CustomerAddressesEmulator.StartAsync() : null;

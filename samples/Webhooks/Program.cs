@@ -4,7 +4,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using CustomerAddresses.Client;
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 
 const string secretKey = "pdl_ntfset_01hsample_secret_key"; // on Paddle: the notification destination's secret key
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerAddresses.Client.Testing;
 
 namespace CustomerAddresses.Emulator;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 
 namespace CustomerAddresses.Client.Benchmarks;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using CustomerAddresses.Client.Tests.Shared;
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 
 namespace CustomerAddresses.Client.IntegrationTests;
 

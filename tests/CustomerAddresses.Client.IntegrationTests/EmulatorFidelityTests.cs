@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 
 namespace CustomerAddresses.Client.IntegrationTests;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerAddresses.Client.IntegrationTests;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using CustomerAddresses.Client.Tests.Shared;
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 
 namespace CustomerAddresses.Client.IntegrationTests;
 

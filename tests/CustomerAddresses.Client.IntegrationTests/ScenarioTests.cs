@@ -1,5 +1,5 @@
 using System.Net;
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 using CustomerAddresses.Client.Tests.Shared;
 
 namespace CustomerAddresses.Client.IntegrationTests;

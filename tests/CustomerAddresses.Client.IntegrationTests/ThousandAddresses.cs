@@ -1,4 +1,4 @@
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 using CustomerAddresses.Client.Tests.Shared;
 
 namespace CustomerAddresses.Client.IntegrationTests;

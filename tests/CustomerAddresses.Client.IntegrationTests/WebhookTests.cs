@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 using CustomerAddresses.Client.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,4 @@
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using CustomerAddresses.Client.Tests.Shared;

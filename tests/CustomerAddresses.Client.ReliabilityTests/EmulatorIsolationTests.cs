@@ -1,5 +1,5 @@
 using CustomerAddresses.Client.Tests.Shared;
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 
 namespace CustomerAddresses.Client.ReliabilityTests;
 

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using CustomerAddresses.Client.Testing;
 using CustomerAddresses.Client.Tests.Support;
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -6,7 +6,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using CustomerAddresses.Client;
-using CustomerAddresses.Emulator;
+using CustomerAddresses.Client.Testing;
 
 string version = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CustomerAddressesVersion").Value!;
 string packages = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine("artifacts", "packages"));

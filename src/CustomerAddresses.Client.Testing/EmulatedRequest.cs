@@ -1,4 +1,4 @@
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>One request the emulator received, and what it did with it.</summary>
 /// <param name="Method">The HTTP method.</param>

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>
 /// The customers and addresses of one dialect, behind one lock, in the shape that dialect answers with: Paddle's

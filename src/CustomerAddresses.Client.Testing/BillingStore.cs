@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>Organizations and their billing addresses, behind one lock, as Wacht's server keeps them.</summary>
 internal sealed class BillingStore(IdGenerator ids, EmulatorClock clock, IEnumerable<string>? organizations)

@@ -1,4 +1,4 @@
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>
 /// How a <see cref="CustomerAddressesEmulator"/> behaves. Every fault is off by default. The fault rates are read on

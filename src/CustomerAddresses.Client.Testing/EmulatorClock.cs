@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>
 /// The emulator's one source of time and timestamp text: RFC 3339 in UTC with the precision Paddle's examples show

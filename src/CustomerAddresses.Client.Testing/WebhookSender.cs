@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CustomerAddresses.Client;
 
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>
 /// Sends a signed webhook to every registered destination for each change of a Paddle customer or address, as Paddle

@@ -1,4 +1,4 @@
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>
 /// Ids in the shapes the real servers issue: a prefix (<c>ctm_</c>, <c>cus_</c>, <c>add_</c>) and a lower-case ULID, as

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>
 /// Around every request: records it, injects the configured faults (decided by seeded dice, so a run repeats), and

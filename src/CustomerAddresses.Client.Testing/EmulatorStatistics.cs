@@ -1,4 +1,4 @@
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>Running counts of what an emulator served and injected; safe to read while it runs.</summary>
 public sealed class EmulatorStatistics

@@ -1,4 +1,4 @@
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>A fault the emulator injected into one request.</summary>
 public enum EmulatorFault

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>The two envelopes the emulator answers with: Paddle's (<c>data</c>/<c>meta</c>, <c>error</c>) and seed 004's.</summary>
 internal static class ApiResponses

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>The server side of the contract's field rules; each problem becomes one field error.</summary>
 internal static class RequestChecks

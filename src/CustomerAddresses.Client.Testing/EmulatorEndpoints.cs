@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>The customer and address endpoints, implemented on the in-memory store.</summary>
 internal static class EmulatorEndpoints

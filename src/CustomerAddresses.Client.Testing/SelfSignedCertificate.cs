@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>The certificate of the emulator's https endpoint: self-signed, for <c>localhost</c> and 127.0.0.1, made at start.</summary>
 internal static class SelfSignedCertificate

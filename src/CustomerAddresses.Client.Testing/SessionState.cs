@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>
 /// The signed-in session of the billing endpoints. Every <c>rotateEvery</c> signed-in requests it issues a new token,

@@ -1,4 +1,4 @@
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>One attempt to deliver a webhook to a destination registered with <see cref="CustomerAddressesEmulator.AddWebhookDestination"/>.</summary>
 /// <param name="Destination">Where it was sent.</param>

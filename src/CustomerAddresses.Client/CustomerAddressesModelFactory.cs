@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace CustomerAddresses.Client.Testing;
+namespace CustomerAddresses.Client;
 
 /// <summary>
 /// Builds models, pages and listings for your own unit tests of code that depends on

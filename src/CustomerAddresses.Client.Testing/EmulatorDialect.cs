@@ -1,4 +1,4 @@
-namespace CustomerAddresses.Emulator;
+namespace CustomerAddresses.Client.Testing;
 
 /// <summary>Which API a route group of the emulator serves.</summary>
 internal enum EmulatorDialect
