@@ -1,5 +1,3 @@
-using CustomerAddresses.Client.Testing;
-
 namespace CustomerAddresses.Client.Tests.Testing;
 
 /// <summary>The test kit as a user meets it: code that depends on the client, tested with a fake and no HTTP.</summary>
