@@ -7,6 +7,7 @@ using CustomerAddresses.Client;
 using CustomerAddresses.Client.Testing;
 
 string? baseUrl = Environment.GetEnvironmentVariable("CUSTOMERADDRESSES_BASE_URL");
+Console.WriteLine(string.IsNullOrEmpty(baseUrl) ? "QuickStart: starting the in-memory emulator..." : "QuickStart: starting...");
 await using CustomerAddressesEmulator? emulator = string.IsNullOrEmpty(baseUrl) ? await CustomerAddressesEmulator.StartAsync() : null;
 Uri baseAddress = emulator?.BaseAddress ?? new Uri(baseUrl!);
 Console.WriteLine(emulator is null
