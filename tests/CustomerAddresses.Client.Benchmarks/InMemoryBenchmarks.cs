@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerAddresses.Client.Benchmarks;
 
@@ -31,11 +32,17 @@ public class InMemoryBenchmarks
     private CustomerAddressesClient _sdk = null!;
     private HttpClient _http = null!;
     private BaselineClient _baseline = null!;
+    private ServiceProvider _peerProvider = null!;
+    private IPeerApi _peer = null!;
+    private ServiceProvider _sdkProvider = null!;
+    private CustomerAddressesClient _sdkViaDi = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         (_sdk, _http, _baseline) = Clients.InMemory(new CannedApi().WithAddresses(50, 50), new CannedApi().WithAddresses(50, 50));
+        (_peerProvider, _peer) = Registered.Peer(new CannedApi().WithAddresses(50, 50));
+        (_sdkProvider, _sdkViaDi) = Registered.Sdk(new CannedApi().WithAddresses(50, 50));
     }
 
     [GlobalCleanup]
@@ -43,15 +50,13 @@ public class InMemoryBenchmarks
     {
         _sdk.Dispose();
         _http.Dispose();
+        _peerProvider.Dispose();
+        _sdkProvider.Dispose();
     }
 
-    [BenchmarkCategory("Get a page of 50"), Benchmark(Baseline = true)]
-    public async Task<int> GetPage_Baseline() => (await _baseline.GetPageAsync(CannedApi.CustomerId))!.Data.Count;
-
-    [BenchmarkCategory("Get a page of 50"), Benchmark]
-    public async Task<int> GetPage_Sdk()
+    private static async Task<int> FirstPage(CustomerAddressesClient client)
     {
-        await foreach (Page<Address> page in _sdk.Addresses.ListAsync(s_customer, s_page).AsPages())
+        await foreach (Page<Address> page in client.Addresses.ListAsync(s_customer, s_page).AsPages())
         {
             return page.Items.Count;
         }
@@ -59,17 +64,41 @@ public class InMemoryBenchmarks
         return 0;
     }
 
+    [BenchmarkCategory("Get a page of 50"), Benchmark(Baseline = true)]
+    public async Task<int> GetPage_Baseline() => (await _baseline.GetPageAsync(CannedApi.CustomerId))!.Data.Count;
+
+    [BenchmarkCategory("Get a page of 50"), Benchmark]
+    public async Task<int> GetPage_Peer() => (await _peer.GetPageAsync(CannedApi.CustomerId, 50)).Data.Count;
+
+    [BenchmarkCategory("Get a page of 50"), Benchmark]
+    public Task<int> GetPage_Sdk() => FirstPage(_sdk);
+
+    [BenchmarkCategory("Get a page of 50"), Benchmark]
+    public Task<int> GetPage_SdkViaDi() => FirstPage(_sdkViaDi);
+
     [BenchmarkCategory("Create an address"), Benchmark(Baseline = true)]
     public async Task<string?> CreateAddress_Baseline() => (await _baseline.CreateAddressAsync(s_seedCustomer.Value, s_baselineAddress))?.Id;
 
     [BenchmarkCategory("Create an address"), Benchmark]
+    public async Task<string> CreateAddress_Peer() => (await _peer.CreateAddressAsync(s_seedCustomer.Value, s_baselineAddress)).Id;
+
+    [BenchmarkCategory("Create an address"), Benchmark]
     public async Task<string> CreateAddress_Sdk() => (await _sdk.Addresses.CreateAsync(s_seedCustomer, s_address)).Id.Value;
+
+    [BenchmarkCategory("Create an address"), Benchmark]
+    public async Task<string> CreateAddress_SdkViaDi() => (await _sdkViaDi.Addresses.CreateAsync(s_seedCustomer, s_address)).Id.Value;
 
     [BenchmarkCategory("Add a billing address"), Benchmark(Baseline = true)]
     public async Task<string?> AddBillingAddress_Baseline() => (await _baseline.AddBillingAddressAsync(s_organization.Value, s_baselineBilling))?.Id;
 
     [BenchmarkCategory("Add a billing address"), Benchmark]
+    public async Task<string> AddBillingAddress_Peer() => (await _peer.AddBillingAddressAsync(s_organization.Value, s_baselineBilling)).Data.BillingAddress.Id;
+
+    [BenchmarkCategory("Add a billing address"), Benchmark]
     public async Task<string> AddBillingAddress_Sdk() => (await _sdk.BillingAddresses.AddAsync(s_organization, s_billing)).Id.Value;
+
+    [BenchmarkCategory("Add a billing address"), Benchmark]
+    public async Task<string> AddBillingAddress_SdkViaDi() => (await _sdkViaDi.BillingAddresses.AddAsync(s_organization, s_billing)).Id.Value;
 }
 
 /// <summary>Both sides' clients over two identical in-memory servers (each client owns its handler).</summary>

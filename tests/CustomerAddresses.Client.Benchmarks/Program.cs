@@ -37,8 +37,14 @@ static async Task<int> QuickCheck()
     var inMemory = new InMemoryBenchmarks();
     inMemory.Setup();
     Same("get a page of 50", await inMemory.GetPage_Baseline(), await inMemory.GetPage_Sdk());
+    Same("get a page of 50 (peer)", await inMemory.GetPage_Baseline(), await inMemory.GetPage_Peer());
+    Same("get a page of 50 (SDK via DI)", await inMemory.GetPage_Baseline(), await inMemory.GetPage_SdkViaDi());
     Same("create an address", await inMemory.CreateAddress_Baseline(), await inMemory.CreateAddress_Sdk());
+    Same("create an address (peer)", await inMemory.CreateAddress_Baseline(), await inMemory.CreateAddress_Peer());
+    Same("create an address (SDK via DI)", await inMemory.CreateAddress_Baseline(), await inMemory.CreateAddress_SdkViaDi());
     Same("add a billing address", await inMemory.AddBillingAddress_Baseline(), await inMemory.AddBillingAddress_Sdk());
+    Same("add a billing address (peer)", await inMemory.AddBillingAddress_Baseline(), await inMemory.AddBillingAddress_Peer());
+    Same("add a billing address (SDK via DI)", await inMemory.AddBillingAddress_Baseline(), await inMemory.AddBillingAddress_SdkViaDi());
     inMemory.Cleanup();
 
     var streaming = new StreamingBenchmarks { Total = 10_000 };

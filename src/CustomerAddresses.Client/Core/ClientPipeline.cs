@@ -13,7 +13,7 @@ namespace CustomerAddresses.Client.Core;
 internal static class ClientPipeline
 {
     internal static HttpMessageHandler Create(ClientSettings settings, ILogger logger, HttpMessageHandler primaryHandler) =>
-        new ClientRequestHandler(settings, logger)
+        new ClientRequestHandler(settings, logger, pipelineIsFixed: true)
         {
             InnerHandler = new AuthenticationHandler(settings, logger)
             {

@@ -35,10 +35,15 @@ internal sealed class ClientRequestHandler : DelegatingHandler
     private readonly ClientSettings _settings;
     private readonly ILogger _logger;
 
-    internal ClientRequestHandler(ClientSettings settings, ILogger logger)
+    // The standalone client's pipeline cannot be replaced, and its total timeout bounds the buffered body too: the
+    // safety-net deadline (a timer and a linked token per call) is needed only where a caller may have replaced it.
+    private readonly bool _pipelineIsFixed;
+
+    internal ClientRequestHandler(ClientSettings settings, ILogger logger, bool pipelineIsFixed = false)
     {
         _settings = settings;
         _logger = logger;
+        _pipelineIsFixed = pipelineIsFixed;
     }
 
     internal static void CountRetry(HttpRequestMessage request) =>
@@ -81,11 +86,11 @@ internal sealed class ClientRequestHandler : DelegatingHandler
         request.Options.Set(StartedKey, _settings.TimeProvider.GetTimestamp());
 
         // The total timeout again, outside any pipeline: a pipeline the caller replaced may leave the body read unbounded.
-        using var deadline = new CancellationTokenSource(_settings.TotalTimeout, _settings.TimeProvider);
-        using CancellationTokenSource? linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token) : null;
+        using CancellationTokenSource? deadline = _pipelineIsFixed ? null : new CancellationTokenSource(_settings.TotalTimeout, _settings.TimeProvider);
+        using CancellationTokenSource? linked = deadline is not null && cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token) : null;
         try
         {
-            HttpResponseMessage response = await base.SendAsync(request, linked?.Token ?? deadline.Token).ConfigureAwait(false);
+            HttpResponseMessage response = await base.SendAsync(request, linked?.Token ?? deadline?.Token ?? cancellationToken).ConfigureAwait(false);
             if (_logger.IsEnabled(LogLevel.Information))
             {
                 string? requestId = ResponseHeaders.RequestId(response) is { } id ? LogText.OneLine(_settings.Redactor.Redact(id), 100) : null;
@@ -98,7 +103,7 @@ internal sealed class ClientRequestHandler : DelegatingHandler
         {
             throw TimedOut(request, method, started, clientRequestId, e.Timeout);
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut(request, method, started, clientRequestId, _settings.TotalTimeout);
         }
