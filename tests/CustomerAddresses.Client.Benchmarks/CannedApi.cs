@@ -49,6 +49,9 @@ internal sealed class CannedApi : HttpMessageHandler
         return this;
     }
 
+    /// <summary>The bytes of the first page of <paramref name="perPage"/> addresses.</summary>
+    public static byte[] FirstPageBytes(int perPage) => new CannedApi().WithAddresses(perPage, perPage)._firstPage;
+
     private byte[] Page(int start)
     {
         int end = Math.Min(start + _perPage, _total);

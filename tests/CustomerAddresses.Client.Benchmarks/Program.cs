@@ -47,6 +47,10 @@ static async Task<int> QuickCheck()
     Same("add a billing address (SDK via DI)", await inMemory.AddBillingAddress_Baseline(), await inMemory.AddBillingAddress_SdkViaDi());
     inMemory.Cleanup();
 
+    var read = new ReadBenchmarks();
+    read.Setup();
+    Same("read a page of 50 from bytes", read.Read_Baseline(), read.Read_Sdk());
+
     var streaming = new StreamingBenchmarks { Total = 10_000 };
     streaming.Setup();
     Same("stream 10,000 addresses", await streaming.Stream_Baseline(), await streaming.Stream_Sdk());
