@@ -50,6 +50,10 @@ static async Task<int> QuickCheck()
     var read = new ReadBenchmarks();
     read.Setup();
     Same("read a page of 50 from bytes", read.Read_Baseline(), read.Read_Sdk());
+    var probes = new ItemReadProbes();
+    probes.Setup();
+    Same("read 50 items", probes.Items_Baseline(), probes.Items_Sdk());
+    Same("read 50 items (default dates)", probes.Items_Baseline(), probes.Items_SdkTypesDefaultDates());
 
     var streaming = new StreamingBenchmarks { Total = 10_000 };
     streaming.Setup();

@@ -21,3 +21,31 @@ public class ReadBenchmarks
     public int Read_Sdk() => ListEnvelopeReader.Read(_page, CustomerAddressesJsonContext.Default.ListAddress, "addresses", "customer_id").Items.Count;
 
 }
+
+/// <summary>Probes of the item read: the same items, through contexts that differ in one thing.</summary>
+[MemoryDiagnoser]
+public class ItemReadProbes
+{
+    private byte[] _items = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        byte[] page = CannedApi.FirstPageBytes(50);
+        using JsonDocument document = JsonDocument.Parse(page);
+        _items = JsonSerializer.SerializeToUtf8Bytes(document.RootElement.GetProperty("data"));
+    }
+
+    [Benchmark(Baseline = true)]
+    public int Items_Baseline() => JsonSerializer.Deserialize(_items, ProbeContext.Default.ListBaselineAddress)!.Count;
+
+    [Benchmark]
+    public int Items_Sdk() => JsonSerializer.Deserialize(_items, CustomerAddressesJsonContext.Default.ListAddress)!.Count;
+
+    [Benchmark]
+    public int Items_SdkTypesDefaultDates() => JsonSerializer.Deserialize(_items, ProbeContext.Default.ListAddress)!.Count;
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<BaselineAddress>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<Address>))]
+internal sealed partial class ProbeContext : System.Text.Json.Serialization.JsonSerializerContext;
