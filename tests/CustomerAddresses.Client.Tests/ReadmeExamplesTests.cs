@@ -120,6 +120,7 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
 
         Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Email = "hooks@example.com" });
         Address address = await client.Addresses.CreateAsync(customer.Id, new CreateAddressRequest { Country = "US", Description = "Head Office" });
+        await emulator.WaitForWebhooksAsync(); // deliveries may arrive in any order, as on Paddle: let the creation land first
         await client.Addresses.UpdateAsync(customer.Id, address.Id, new UpdateAddressRequest { Description = "California Office" });
         await emulator.WaitForWebhooksAsync();
 

@@ -27,6 +27,9 @@ namespace CustomerAddresses.Client.Serialization;
 [JsonSerializable(typeof(List<BillingAddress>))]
 [JsonSerializable(typeof(Acknowledgement))]
 [JsonSerializable(typeof(Webhooks.WebhookEnvelope))]
+[JsonSerializable(typeof(Protocol.ListBody<Customer>))]
+[JsonSerializable(typeof(Protocol.ListBody<Address>))]
+[JsonSerializable(typeof(Protocol.ListBody<BillingAddress>))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class CustomerAddressesJsonContext : JsonSerializerContext
 {

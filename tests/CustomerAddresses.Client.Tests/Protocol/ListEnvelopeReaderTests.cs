@@ -51,6 +51,19 @@ public sealed class ListEnvelopeReaderTests
     }
 
     [Theory]
+    [InlineData("""{"data":[],"meta":"not an object"}""")]
+    [InlineData("""{"data":[],"meta":{"pagination":"not an object","request_id":"r1"}}""")]
+    [InlineData("""{"data":[],"meta":null,"status":200,"message":"","session":{},"errors":null}""")]
+    public void A_meta_or_pagination_that_is_not_an_object_is_ignored_not_refused(string json)
+    {
+        ListEnvelope<Address> list = Read(json);
+
+        Assert.Empty(list.Items);
+        Assert.False(list.HasMore);
+        Assert.Null(list.Next);
+    }
+
+    [Theory]
     [InlineData("[]")]
     [InlineData("{}")]
     [InlineData("""{"data":null}""")]

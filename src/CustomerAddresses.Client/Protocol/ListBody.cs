@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using CustomerAddresses.Client.Serialization;
+
+namespace CustomerAddresses.Client.Protocol;
+
+/// <summary>
+/// Every member either list shape may carry, as one source-generated type: the whole body is read in a single pass
+/// of the serializer, items included (a hand-written reader has to find the items' end before it can hand them to
+/// the serializer, which tokenizes the largest part of the body twice).
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+internal sealed class ListBody<T>
+{
+    [JsonPropertyName("data")]
+    public List<T>? Data { get; set; }
+
+    /// <summary>Kept raw: a <c>meta</c> or <c>pagination</c> that is not an object is ignored, as the hand-written reader does.</summary>
+    [JsonPropertyName("meta")]
+    public JsonElement? Meta { get; set; }
+
+    [JsonPropertyName("addresses")]
+    public List<T>? Addresses { get; set; }
+
+    [JsonPropertyName("customers")]
+    public List<T>? Customers { get; set; }
+
+    [JsonPropertyName("billing_addresses")]
+    public List<T>? BillingAddresses { get; set; }
+
+    /// <summary>The offset shape's owner, kept raw: only the lists that have an owner require it to be a string.</summary>
+    [JsonPropertyName("customer_id")]
+    public JsonElement? CustomerId { get; set; }
+
+    [JsonPropertyName("limit")]
+    public int? Limit { get; set; }
+
+    [JsonPropertyName("offset")]
+    public int? Offset { get; set; }
+
+    /// <summary>Whether this type reads the offset shape's items member of that name.</summary>
+    internal static bool Reads(string itemsMember) => itemsMember is "addresses" or "customers" or "billing_addresses";
+
+    /// <summary>The offset shape's items under <paramref name="itemsMember"/>.</summary>
+    internal List<T>? OffsetItems(string itemsMember) => itemsMember switch
+    {
+        "addresses" => Addresses,
+        "customers" => Customers,
+        _ => BillingAddresses,
+    };
+}
+
+/// <summary>The source-generated metadata of <see cref="ListBody{T}"/> for an item type, when the JSON context has it.</summary>
+internal static class ListBodyInfo<T>
+{
+    internal static readonly JsonTypeInfo<ListBody<T>>? Value =
+        CustomerAddressesJsonContext.Default.GetTypeInfo(typeof(ListBody<T>)) as JsonTypeInfo<ListBody<T>>;
+}
