@@ -32,7 +32,7 @@ internal sealed class ListEnvelope<T>
     internal int? Offset { get; init; }
 }
 
-/// <summary>Reads a <see cref="ListEnvelope{T}"/> in one pass over the body; items are parsed in place.</summary>
+/// <summary>Reads a <see cref="ListEnvelope{T}"/> in one pass over the body.</summary>
 internal static class ListEnvelopeReader
 {
     /// <summary>Reads the body; throws <see cref="JsonException"/> when it is neither shape.</summary>
@@ -42,80 +42,20 @@ internal static class ListEnvelopeReader
     /// <param name="ownerMember">The offset shape's owner member, such as <c>customer_id</c>, or null.</param>
     internal static ListEnvelope<T> Read<T>(ReadOnlySpan<byte> json, JsonTypeInfo<List<T>> items, string itemsMember, string? ownerMember)
     {
-        if (ListBodyInfo<T>.Value is { } bodyInfo && items.Options == bodyInfo.Options && ownerMember is null or "customer_id" && ListBody<T>.Reads(itemsMember))
+        // One serializer call over the whole body (ListBody<T>); the item metadata must come from the same context.
+        if (ListBodyInfo<T>.Value is not { } bodyInfo || items.Options != bodyInfo.Options || ownerMember is not (null or "customer_id") || !ListBody<T>.Reads(itemsMember))
         {
-            return FromBody(JsonSerializer.Deserialize(json, bodyInfo) ?? throw new JsonException("Expected a JSON object."), itemsMember, ownerMember);
+            throw new InvalidOperationException($"No list body is declared for {typeof(T).Name} items under '{itemsMember}'.");
         }
 
-        var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("Expected a JSON object.");
-        }
-
-        List<T>? data = null, offsetItems = null;
-        string? owner = null;
-        int? limit = null, offset = null;
-        Meta meta = default;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            string name = reader.GetString()!;
-            reader.Read();
-            if (name == "data" || name == itemsMember)
-            {
-                List<T>? list = ReadItems(ref reader, items);
-                _ = name == "data" ? data = list : offsetItems = list;
-            }
-            else if (name == "meta" && reader.TokenType == JsonTokenType.StartObject)
-            {
-                meta = ReadMeta(ref reader);
-            }
-            else if (name == ownerMember)
-            {
-                owner = reader.TokenType == JsonTokenType.String ? reader.GetString() : reader.TokenType == JsonTokenType.Null ? null : throw new JsonException($"'{ownerMember}' is not a string.");
-            }
-            else if (name is "limit" or "offset")
-            {
-                int? value = OptionalInt(ref reader, name);
-                _ = name == "limit" ? limit = value : offset = value;
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        bool isOffsetShape = data is null && (offsetItems is not null || limit is not null || offset is not null);
-        List<T> found = (isOffsetShape ? offsetItems : data) ?? throw new JsonException($"The body holds neither 'data' nor '{itemsMember}'.");
-        if (found.Contains(default!))
-        {
-            throw new JsonException("The list holds a null item.");
-        }
-
-        return new ListEnvelope<T>
-        {
-            Items = found,
-            IsOffsetShape = isOffsetShape,
-            Owner = owner,
-            RequestId = meta.RequestId,
-            Next = meta.Next,
-            HasMore = meta.HasMore ?? false,
-            EstimatedTotal = meta.EstimatedTotal,
-            Limit = limit,
-            Offset = offset,
-        };
-    }
-
-    /// <summary>The envelope from a body read in one pass, with the same checks as the hand-written reader.</summary>
-    private static ListEnvelope<T> FromBody<T>(ListBody<T> body, string itemsMember, string? ownerMember)
-    {
+        ListBody<T> body = JsonSerializer.Deserialize(json, bodyInfo) ?? throw new JsonException("Expected a JSON object.");
         List<T>? offsetItems = body.OffsetItems(itemsMember);
         string? owner = null;
-        if (ownerMember is not null && body.CustomerId is { } raw)
+        if (ownerMember is not null && body.CustomerId is { } ownerElement)
         {
-            owner = raw.ValueKind switch
+            owner = ownerElement.ValueKind switch
             {
-                JsonValueKind.String => raw.GetString(),
+                JsonValueKind.String => ownerElement.GetString(),
                 JsonValueKind.Null => null,
                 _ => throw new JsonException($"'{ownerMember}' is not a string."),
             };
@@ -143,25 +83,12 @@ internal static class ListEnvelopeReader
         };
     }
 
-    /// <summary>The members of <c>meta</c> the pager uses, from its raw JSON (small), with the hand-written reader's rules.</summary>
+    /// <summary>The members of <c>meta</c> the pager uses, each at its own depth, from its raw JSON (small).</summary>
     private static Meta ReadMeta(JsonElement meta)
     {
-        string raw = meta.GetRawText();
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(raw));
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(meta.GetRawText()));
         reader.Read();
         return ReadMeta(ref reader);
-    }
-
-    private static List<T>? ReadItems<T>(ref Utf8JsonReader reader, JsonTypeInfo<List<T>> items)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        // One pass: the serializer reads the array from where the reader stands and leaves it after the array (a
-        // Skip to find its end, then a parse of the slice, tokenized the largest part of the body twice).
-        return JsonSerializer.Deserialize(ref reader, items);
     }
 
     private static int? OptionalInt(ref Utf8JsonReader reader, string name) => reader.TokenType switch
