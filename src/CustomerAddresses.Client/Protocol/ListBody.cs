@@ -16,9 +16,10 @@ internal sealed class ListBody<T>
     [JsonPropertyName("data")]
     public List<T>? Data { get; set; }
 
-    /// <summary>Kept raw: a <c>meta</c> or <c>pagination</c> that is not an object is ignored, as the hand-written reader does.</summary>
+    /// <summary>Read in place by <see cref="ListMetaConverter"/>: a <c>meta</c> or <c>pagination</c> that is not an object is ignored.</summary>
     [JsonPropertyName("meta")]
-    public JsonElement? Meta { get; set; }
+    [JsonConverter(typeof(ListMetaConverter))]
+    public ListMeta Meta { get; set; }
 
     [JsonPropertyName("addresses")]
     public List<T>? Addresses { get; set; }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace CustomerAddresses.Client.Protocol;
@@ -68,7 +69,7 @@ internal static class ListEnvelopeReader
             throw new JsonException("The list holds a null item.");
         }
 
-        Meta meta = body.Meta is { ValueKind: JsonValueKind.Object } metaElement ? ReadMeta(metaElement) : default;
+        ListMeta meta = body.Meta;
         return new ListEnvelope<T>
         {
             Items = found,
@@ -83,14 +84,6 @@ internal static class ListEnvelopeReader
         };
     }
 
-    /// <summary>The members of <c>meta</c> the pager uses, each at its own depth, from its raw JSON (small).</summary>
-    private static Meta ReadMeta(JsonElement meta)
-    {
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(meta.GetRawText()));
-        reader.Read();
-        return ReadMeta(ref reader);
-    }
-
     private static int? OptionalInt(ref Utf8JsonReader reader, string name) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
@@ -98,10 +91,10 @@ internal static class ListEnvelopeReader
         _ => throw new JsonException($"'{name}' is not a whole number."),
     };
 
-    /// <summary>Reads <c>meta</c> (request id and pagination) and leaves the reader at its end.</summary>
-    private static Meta ReadMeta(ref Utf8JsonReader reader)
+    /// <summary>Reads <c>meta</c> (request id and pagination), each member at its own depth, and leaves the reader at its end.</summary>
+    internal static ListMeta ReadMeta(ref Utf8JsonReader reader)
     {
-        Meta meta = default;
+        ListMeta meta = default;
         int depth = reader.CurrentDepth;
         while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
         {
@@ -154,12 +147,34 @@ internal static class ListEnvelopeReader
         JsonTokenType.String => reader.GetString(),
         _ => throw new JsonException($"'{name}' is not a string."),
     };
+}
 
-    private struct Meta
+/// <summary>The members of a list's <c>meta</c> the pager uses.</summary>
+internal struct ListMeta
+{
+    internal string? RequestId;
+    internal string? Next;
+    internal bool? HasMore;
+    internal int? EstimatedTotal;
+}
+
+/// <summary>
+/// Reads <c>meta</c> in place while the serializer reads the rest of the body: an object with the hand-written
+/// reader's rules, anything else ignored (a <c>meta</c> that is not an object never fails a list).
+/// </summary>
+internal sealed class ListMetaConverter : JsonConverter<ListMeta>
+{
+    public override ListMeta Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        internal string? RequestId;
-        internal string? Next;
-        internal bool? HasMore;
-        internal int? EstimatedTotal;
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return ListEnvelopeReader.ReadMeta(ref reader);
+        }
+
+        reader.Skip();
+        return default;
     }
+
+    public override void Write(Utf8JsonWriter writer, ListMeta value, JsonSerializerOptions options) =>
+        throw new NotSupportedException("A list's meta is only read.");
 }
