@@ -36,13 +36,10 @@ internal static class LifecycleEndpoints
     private static List<(string, string)> Patch(JsonObject body, string[] members, Func<string, JsonNode?, string?> check)
     {
         var problems = new List<(string, string)>();
+        RequestChecks.OnlyMembers(body, members, problems);
         foreach ((string key, JsonNode? value) in body)
         {
-            if (Array.IndexOf(members, key) < 0)
-            {
-                problems.Add((key, $"Additional property {key} is not allowed"));
-            }
-            else if (check(key, value) is { } problem)
+            if (Array.IndexOf(members, key) >= 0 && check(key, value) is { } problem)
             {
                 problems.Add((key, problem));
             }
