@@ -71,7 +71,11 @@ public static class CustomerAddressesServiceCollectionExtensions
             .ConfigureHttpClient((sp, httpClient) => CustomerAddressesClient.Configure(httpClient, sp.GetRequiredService<ClientSettings>()))
             .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
             .AddHttpMessageHandler(sp => new ClientRequestHandler(sp.GetRequiredService<ClientSettings>(), Logger(sp)))
-            .AddHttpMessageHandler(sp => new AuthenticationHandler(sp.GetRequiredService<ClientSettings>(), Logger(sp)))
+
+            // The factory's two logging handlers would log every request's full URL (ids, query strings, an email
+            // filter) at Information, and cost two async layers a call: the client logs each call itself, by route
+            // template. A caller who wants them back adds AddDefaultLogger(); headers stay redacted then.
+            .RemoveAllLoggers()
             .RedactLoggedHeaders(static _ => true);
         builder.AddResilienceHandler(ResiliencePipelineSetup.PipelineName, static (pipeline, context) => ResiliencePipelineSetup.Configure(
             pipeline,

@@ -5,10 +5,17 @@ using CustomerAddresses.Client.Benchmarks;
 
 // dotnet run -c Release --project tests/CustomerAddresses.Client.Benchmarks -- --filter '*'   the benchmarks
 // ... -- --quick                                                                         each once, in-process, checked
+// ... -- --probe [name]                                                                a rough in-process loop, for quick comparisons while working
 // ... -- --peak                                                                          peak memory while streaming
 if (args.Contains("--quick"))
 {
     return await QuickCheck();
+}
+
+if (args.Contains("--probe"))
+{
+    await Probe.RunAsync(args.SkipWhile(a => a != "--probe").Skip(1).FirstOrDefault());
+    return 0;
 }
 
 if (args.Contains("--peak"))

@@ -2,6 +2,8 @@ using CustomerAddresses.Client.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace CustomerAddresses.Client.Tests;
@@ -29,6 +31,32 @@ public sealed class DependencyInjectionTests : FakeApiTests
         Assert.NotNull(provider.GetRequiredService<CustomersClient>());
         Assert.NotNull(provider.GetRequiredService<AddressesClient>());
         Assert.NotNull(provider.GetRequiredService<BillingAddressesClient>());
+    }
+
+    [Fact]
+    public async Task Under_dependency_injection_no_log_line_holds_a_url_or_an_id()
+    {
+        Api.Reply("GET", "/api/v1/customers/cus_01h3vjs3b16yc3f9q8q9pfrb80", 200, Fixture.Text("003-create-customer.response.json"));
+        var logs = new FakeLogCollector();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
+        services.AddCustomerAddressesClient(o =>
+        {
+            o.BaseAddress = new Uri(Api.Url + "/api/v1");
+            o.ApiKey = FakeApi.ApiKey;
+        });
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<CustomersClient>().GetAsync(CustomerId.Parse("cus_01h3vjs3b16yc3f9q8q9pfrb80"));
+
+        IReadOnlyList<FakeLogRecord> records = logs.GetSnapshot();
+        Assert.Contains(records, r => r.Category == "CustomerAddresses.Client" && r.Message.Contains("GET customers/{customer_id}", StringComparison.Ordinal));
+        Assert.All(records, r =>
+        {
+            Assert.DoesNotContain(Api.Url, r.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("cus_01h3vjs3b16yc3f9q8q9pfrb80", r.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(FakeApi.ApiKey, r.Message, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

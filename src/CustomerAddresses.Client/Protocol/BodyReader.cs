@@ -12,7 +12,7 @@ internal static class BodyReader
     /// Reads at most <paramref name="maxBytes"/> bytes into an array rented from the shared pool; the caller returns
     /// it. <c>Truncated</c> says the body went on past the limit (the array then holds its first bytes).
     /// </summary>
-    internal static async Task<(byte[] Rented, int Length, bool Truncated)> ReadPooledAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    internal static async ValueTask<(byte[] Rented, int Length, bool Truncated)> ReadPooledAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
         long? declared = content.Headers.ContentLength;
         Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);

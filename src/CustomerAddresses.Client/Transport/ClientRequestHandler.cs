@@ -4,19 +4,29 @@ using CustomerAddresses.Client.Configuration;
 using CustomerAddresses.Client.Diagnostics;
 using CustomerAddresses.Client.Protocol;
 using Microsoft.Extensions.Logging;
+using Polly;
 using Polly.Timeout;
 
 namespace CustomerAddresses.Client.Transport;
 
 /// <summary>
-/// The outermost handler, run once per call (not per attempt): every request the client sends, whether Refit built
+/// The outermost handler, run once per call (not per attempt). Every request the client sends, whether Refit built
 /// it or it follows a <c>next</c> link, gets <c>Accept: application/json</c> and one <c>X-Client-Request-Id</c> that
-/// stays the same on every attempt, so server logs can join the attempts of one call. It bounds the whole call,
-/// body reading included, by the total timeout even when the caller replaced the resilience pipeline, turns any
-/// timeout into a <see cref="TimeoutException"/> so that no Polly type reaches the caller, and logs each call's start
-/// and end by the operation's route template (never a URL, query string or id).
+/// stays the same on every attempt, so server logs can join the attempts of one call. It adds the API key
+/// (<c>Authorization: Bearer</c>) and the session cookie (<c>__session</c>) to requests bound for the base address's
+/// origin, and to no other, and adopts a session token the server rotates in (<c>Set-Cookie: __session=…</c> or
+/// <c>X-Development-Session</c>). It turns any timeout into a <see cref="TimeoutException"/> so that no Polly type
+/// reaches the caller, and logs each call's start and end by the operation's route template (never a URL, query
+/// string or id).
 /// </summary>
-internal sealed class ClientRequestHandler : DelegatingHandler
+/// <remarks>
+/// Under dependency injection the resilience handler and the in-attempt body buffering are separate handlers below
+/// this one, because a caller may replace the first; so this handler also bounds the whole call, body reading
+/// included, by the total timeout. The standalone client's pipeline cannot be replaced: there this one handler runs it
+/// too, each attempt sending to the socket handler and buffering the body itself, with no other handler in between
+/// (one async layer per call instead of four) and no second deadline (the pipeline's total timeout bounds the body).
+/// </remarks>
+internal sealed partial class ClientRequestHandler : DelegatingHandler
 {
     /// <summary>The correlation header; documented in the README.</summary>
     internal const string HeaderName = "X-Client-Request-Id";
@@ -34,16 +44,24 @@ internal sealed class ClientRequestHandler : DelegatingHandler
 
     private readonly ClientSettings _settings;
     private readonly ILogger _logger;
+    private readonly AuthenticationHeaderValue? _authorization;
 
-    // The standalone client's pipeline cannot be replaced, and its total timeout bounds the buffered body too: the
-    // safety-net deadline (a timer and a linked token per call) is needed only where a caller may have replaced it.
-    private readonly bool _pipelineIsFixed;
+    // The standalone client's fixed pipeline, run here; null under dependency injection, where the factory's
+    // handlers below this one run the (replaceable) pipeline and buffer the body.
+    private readonly ResiliencePipeline<HttpResponseMessage>? _pipeline;
 
-    internal ClientRequestHandler(ClientSettings settings, ILogger logger, bool pipelineIsFixed = false)
+    /// <param name="settings">The client's settings.</param>
+    /// <param name="logger">The client's logger.</param>
+    /// <param name="pipeline">
+    /// The standalone client's pipeline: this handler then runs it, and each attempt sends to the inner handler (the
+    /// socket handler) and reads the body in full. Null under dependency injection.
+    /// </param>
+    internal ClientRequestHandler(ClientSettings settings, ILogger logger, ResiliencePipeline<HttpResponseMessage>? pipeline = null)
     {
         _settings = settings;
         _logger = logger;
-        _pipelineIsFixed = pipelineIsFixed;
+        _pipeline = pipeline;
+        _authorization = settings.ApiKey is null ? null : new AuthenticationHeaderValue("Bearer", settings.ApiKey);
     }
 
     internal static void CountRetry(HttpRequestMessage request) =>
@@ -53,30 +71,17 @@ internal sealed class ClientRequestHandler : DelegatingHandler
         1 + (request.Options.TryGetValue(RetriesKey, out int retries) ? retries : 0);
 
     internal static string? IdOf(HttpRequestMessage request) =>
-        request.Headers.TryGetValues(HeaderName, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
+        request.Headers.NonValidated.TryGetValues(HeaderName, out HeaderStringValues values) ? FirstValue(values) : null;
 
     /// <summary>The route template of the operation that sent the request, for log lines.</summary>
     internal static string RouteOf(HttpRequestMessage request) => OperationInfo.Of(request)?.Route ?? "(not an SDK operation)";
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!request.Headers.Contains(HeaderName))
-        {
-            request.Headers.TryAddWithoutValidation(HeaderName, Guid.NewGuid().ToString("D"));
-        }
-
-        if (request.Headers.Accept.Count == 0)
-        {
-            request.Headers.Accept.Add(s_json);
-        }
-
-        if (_settings.Dialect == ApiDialect.PaddleBilling && !request.Headers.Contains(PaddleVersionHeader))
-        {
-            request.Headers.TryAddWithoutValidation(PaddleVersionHeader, "1");
-        }
+        string? clientRequestId = PrepareHeaders(request);
+        string? sentSession = AddCredentials(request);
 
         string method = request.Method.Method;
-        string? clientRequestId = IdOf(request);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             CallLog.Sending(_logger, method, RouteOf(request), clientRequestId);
@@ -85,12 +90,20 @@ internal sealed class ClientRequestHandler : DelegatingHandler
         long started = Stopwatch.GetTimestamp();
         request.Options.Set(StartedKey, _settings.TimeProvider.GetTimestamp());
 
-        // The total timeout again, outside any pipeline: a pipeline the caller replaced may leave the body read unbounded.
-        using CancellationTokenSource? deadline = _pipelineIsFixed ? null : new CancellationTokenSource(_settings.TotalTimeout, _settings.TimeProvider);
+        // Under dependency injection, the total timeout again, outside any pipeline: a pipeline the caller replaced may
+        // leave the body read unbounded.
+        using CancellationTokenSource? deadline = _pipeline is not null ? null : new CancellationTokenSource(_settings.TotalTimeout, _settings.TimeProvider);
         using CancellationTokenSource? linked = deadline is not null && cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token) : null;
         try
         {
-            HttpResponseMessage response = await base.SendAsync(request, linked?.Token ?? deadline?.Token ?? cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response = _pipeline is null
+                ? await base.SendAsync(request, linked?.Token ?? deadline?.Token ?? cancellationToken).ConfigureAwait(false)
+                : await SendThroughPipelineAsync(_pipeline, request, cancellationToken).ConfigureAwait(false);
+            if (sentSession is not null && RotatedToken(response) is { } rotated)
+            {
+                Rotate(request, rotated, sentSession);
+            }
+
             if (_logger.IsEnabled(LogLevel.Information))
             {
                 string? requestId = ResponseHeaders.RequestId(response) is { } id ? LogText.OneLine(_settings.Redactor.Redact(id), 100) : null;
@@ -113,6 +126,79 @@ internal sealed class ClientRequestHandler : DelegatingHandler
             throw;
         }
     }
+
+    /// <summary>Adds the call's headers and returns its client request id.</summary>
+    private string? PrepareHeaders(HttpRequestMessage request)
+    {
+        HttpRequestHeaders headers = request.Headers;
+        string? clientRequestId = IdOf(request);
+        if (clientRequestId is null)
+        {
+            clientRequestId = NewRequestId();
+            headers.TryAddWithoutValidation(HeaderName, clientRequestId);
+        }
+
+        if (headers.Accept.Count == 0)
+        {
+            headers.Accept.Add(s_json);
+        }
+
+        if (_settings.Dialect == ApiDialect.PaddleBilling && !headers.NonValidated.Contains(PaddleVersionHeader))
+        {
+            headers.TryAddWithoutValidation(PaddleVersionHeader, "1");
+        }
+
+        return clientRequestId;
+    }
+
+    /// <summary>
+    /// A random version-4 GUID. A correlation id needs to be unique, not unpredictable: the shared pseudo-random
+    /// generator (seeded per process from the system's secure source) is an order of magnitude cheaper than
+    /// <see cref="Guid.NewGuid"/>, which asks the operating system for secure bytes on every call.
+    /// </summary>
+    internal static string NewRequestId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Random.Shared.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 (Guid's little-endian layout: the high byte of its third group)
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
+        return new Guid(bytes).ToString("D");
+    }
+
+    /// <summary>Runs the standalone pipeline: each attempt sends to the socket handler and reads the body inside the attempt.</summary>
+    private async Task<HttpResponseMessage> SendThroughPipelineAsync(ResiliencePipeline<HttpResponseMessage> pipeline, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.SetRequestMessage(request); // the strategies' callbacks read it, as they do under dependency injection
+        try
+        {
+            Outcome<HttpResponseMessage> outcome = await pipeline.ExecuteOutcomeAsync(
+                static async (context, state) =>
+                {
+                    try
+                    {
+                        HttpResponseMessage response = await state.Handler.SendInnerAsync(state.Request, context.CancellationToken).ConfigureAwait(false);
+                        await ResponseBuffer.BufferAsync(response, context.CancellationToken).ConfigureAwait(false);
+                        return Outcome.FromResult(response);
+                    }
+                    catch (Exception e)
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(e);
+                    }
+                },
+                context,
+                (Handler: this, Request: request)).ConfigureAwait(false);
+            outcome.ThrowIfException();
+            return outcome.Result!;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
 
     private TimeoutException TimedOut(HttpRequestMessage request, string method, long started, string? clientRequestId, TimeSpan limit)
     {

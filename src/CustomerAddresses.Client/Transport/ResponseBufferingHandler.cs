@@ -1,63 +1,16 @@
-using System.Buffers;
-using CustomerAddresses.Client.Protocol;
-
 namespace CustomerAddresses.Client.Transport;
 
 /// <summary>
-/// Reads each response body inside the attempt that received it. HttpClient would otherwise read it after the
-/// resilience pipeline has returned, so a connection lost halfway through a body could never be retried. One
-/// page is held in memory, as the paginator holds one page anyway. A body larger than
-/// <see cref="MaxBufferBytes"/> is refused rather than buffered, and a body cut off is a
-/// <see cref="HttpRequestException"/> (<see cref="HttpRequestError.ResponseEnded"/>).
+/// Under dependency injection, the innermost handler: reads each response body inside the attempt that received it
+/// (<see cref="ResponseBuffer"/>), below the resilience handler a caller may replace. The standalone client does the
+/// same inside its one handler.
 /// </summary>
 internal sealed class ResponseBufferingHandler : DelegatingHandler
 {
-    internal const int MaxBufferBytes = 32 * 1024 * 1024;
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            HttpContent original = response.Content;
-            if (original.Headers.ContentLength > MaxBufferBytes)
-            {
-                throw new ResponseTooLargeException(MaxBufferBytes); // refused before a byte is read
-            }
-
-            (byte[] rented, int length, bool truncated) = await ReadAsync(original, cancellationToken).ConfigureAwait(false);
-            if (truncated)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-                throw new ResponseTooLargeException(MaxBufferBytes);
-            }
-
-            var buffered = new PooledBufferContent(rented, length);
-            foreach (KeyValuePair<string, IEnumerable<string>> header in original.Headers)
-            {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
-            response.Content = buffered;
-            original.Dispose();
-            return response;
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
-
-    private static async Task<(byte[] Rented, int Length, bool Truncated)> ReadAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await BodyReader.ReadPooledAsync(content, MaxBufferBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (IOException e)
-        {
-            throw new HttpRequestException(HttpRequestError.ResponseEnded, "The connection was lost while the response body was read.", e);
-        }
+        await ResponseBuffer.BufferAsync(response, cancellationToken).ConfigureAwait(false);
+        return response;
     }
 }

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+
+namespace CustomerAddresses.Client.Benchmarks;
+
+/// <summary>
+/// A rough in-process loop over the in-memory scenarios: time and bytes per call after a warm-up, for quick
+/// before/after comparisons while working. Not the published figures (BenchmarkDotNet's are).
+/// </summary>
+internal static class Probe
+{
+    private static readonly byte[] s_create = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "000-create-address.response.json"));
+    private static readonly byte[] s_billing = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "004-add-billing-address.response.json"));
+
+    public static async Task RunAsync(string? only)
+    {
+        var b = new InMemoryBenchmarks();
+        b.Setup();
+        var cases = new (string Name, Func<Task> Call)[]
+        {
+            ("create raw", () => b.CreateAddress_Baseline()),
+            ("create peer", () => b.CreateAddress_Peer()),
+            ("create sdk", () => b.CreateAddress_Sdk()),
+            ("create di", () => b.CreateAddress_SdkViaDi()),
+            ("billing raw", () => b.AddBillingAddress_Baseline()),
+            ("billing peer", () => b.AddBillingAddress_Peer()),
+            ("billing sdk", () => b.AddBillingAddress_Sdk()),
+            ("billing di", () => b.AddBillingAddress_SdkViaDi()),
+            ("read create raw", () => { _ = System.Text.Json.JsonSerializer.Deserialize(s_create, BaselineJsonContext.Default.BaselineAddress); return Task.CompletedTask; }),
+            ("read create sdk", () => { _ = CustomerAddresses.Client.Protocol.ResourceEnvelope.Read(s_create, CustomerAddresses.Client.Serialization.CustomerAddressesJsonContext.Default.Address, out _); return Task.CompletedTask; }),
+            ("read create env+raw", () => { _ = CustomerAddresses.Client.Protocol.ResourceEnvelope.Read(s_create, BaselineJsonContext.Default.BaselineAddress, out _); return Task.CompletedTask; }),
+            ("read create sdk type", () => { _ = System.Text.Json.JsonSerializer.Deserialize(s_create, CustomerAddresses.Client.Serialization.CustomerAddressesJsonContext.Default.Address); return Task.CompletedTask; }),
+            ("read billing raw", () => { _ = System.Text.Json.JsonSerializer.Deserialize(s_billing, BaselineJsonContext.Default.BaselineBillingEnvelope); return Task.CompletedTask; }),
+            ("read billing sdk", () => { _ = CustomerAddresses.Client.Protocol.ResourceEnvelope.Read(s_billing, CustomerAddresses.Client.Serialization.CustomerAddressesJsonContext.Default.BillingAddress, out _); return Task.CompletedTask; }),
+            ("page raw", () => b.GetPage_Baseline()),
+            ("page peer", () => b.GetPage_Peer()),
+            ("page sdk", () => b.GetPage_Sdk()),
+            ("page di", () => b.GetPage_SdkViaDi()),
+        };
+        foreach ((string name, Func<Task> call) in cases)
+        {
+            if (only is not null && !name.StartsWith(only, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            int n = name.StartsWith("page", StringComparison.Ordinal) ? 3_000 : 50_000;
+            for (int i = 0; i < n / 5; i++)
+            {
+                await call();
+            }
+
+            double best = double.MaxValue;
+            long bytes = 0;
+            for (int round = 0; round < 5; round++)
+            {
+                GC.Collect();
+                long before = GC.GetTotalAllocatedBytes(precise: true);
+                long start = Stopwatch.GetTimestamp();
+                for (int i = 0; i < n; i++)
+                {
+                    await call();
+                }
+
+                double us = Stopwatch.GetElapsedTime(start).TotalMicroseconds / n;
+                bytes = (GC.GetTotalAllocatedBytes(precise: true) - before) / n;
+                best = Math.Min(best, us);
+            }
+
+            Console.WriteLine($"{name,-14} {best,8:N2} us {bytes,8:N0} B");
+        }
+
+        b.Cleanup();
+    }
+}
