@@ -15,6 +15,10 @@ internal static class Probe
     {
         var b = new InMemoryBenchmarks();
         b.Setup();
+        var r = new ReadBenchmarks();
+        r.Setup();
+        var ip = new ItemReadProbes();
+        ip.Setup();
         var cases = new (string Name, Func<Task> Call)[]
         {
             ("create raw", () => b.CreateAddress_Baseline()),
@@ -31,6 +35,10 @@ internal static class Probe
             ("read create sdk type", () => { _ = System.Text.Json.JsonSerializer.Deserialize(s_create, CustomerAddresses.Client.Serialization.CustomerAddressesJsonContext.Default.Address); return Task.CompletedTask; }),
             ("read billing raw", () => { _ = System.Text.Json.JsonSerializer.Deserialize(s_billing, BaselineJsonContext.Default.BaselineBillingEnvelope); return Task.CompletedTask; }),
             ("read billing sdk", () => { _ = CustomerAddresses.Client.Protocol.ResourceEnvelope.Read(s_billing, CustomerAddresses.Client.Serialization.CustomerAddressesJsonContext.Default.BillingAddress, out _); return Task.CompletedTask; }),
+            ("readpage raw", () => { _ = r.Read_Baseline(); return Task.CompletedTask; }),
+            ("readpage sdk", () => { _ = r.Read_Sdk(); return Task.CompletedTask; }),
+            ("readitems raw", () => { _ = ip.Items_Baseline(); return Task.CompletedTask; }),
+            ("readitems sdk", () => { _ = ip.Items_Sdk(); return Task.CompletedTask; }),
             ("page raw", () => b.GetPage_Baseline()),
             ("page peer", () => b.GetPage_Peer()),
             ("page sdk", () => b.GetPage_Sdk()),
@@ -43,7 +51,7 @@ internal static class Probe
                 continue;
             }
 
-            int n = name.StartsWith("page", StringComparison.Ordinal) ? 3_000 : 50_000;
+            int n = name.Contains("page", StringComparison.Ordinal) || name.Contains("items", StringComparison.Ordinal) ? 3_000 : 50_000;
             for (int i = 0; i < n / 5; i++)
             {
                 await call();

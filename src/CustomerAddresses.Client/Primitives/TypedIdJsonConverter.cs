@@ -11,22 +11,8 @@ namespace CustomerAddresses.Client.Primitives;
 internal sealed class TypedIdJsonConverter<TSelf> : JsonConverter<TSelf>
     where TSelf : struct, ITypedId<TSelf>
 {
-    public override TSelf Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException($"Expected the {TSelf.Description} as a JSON string, found {reader.TokenType}.");
-        }
-
-        string? value = reader.GetString();
-        string? problem = TypedId.Validate(value, []);
-        if (problem is not null)
-        {
-            throw new JsonException(TypedId.Describe<TSelf>(null, problem)); // never quote what the server sent
-        }
-
-        return TSelf.FromValidated(value!);
-    }
+    public override TSelf Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Serialization.ModelJson.Id<TSelf>(ref reader);
 
     public override void Write(Utf8JsonWriter writer, TSelf value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Value);

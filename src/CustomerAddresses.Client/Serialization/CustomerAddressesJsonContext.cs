@@ -9,7 +9,7 @@ namespace CustomerAddresses.Client.Serialization;
 /// </summary>
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(Rfc3339DateTimeOffsetConverter)])]
+    Converters = [typeof(Rfc3339DateTimeOffsetConverter), typeof(AddressJsonConverter), typeof(CustomerJsonConverter), typeof(BillingAddressJsonConverter)])]
 [JsonSerializable(typeof(Customer))]
 [JsonSerializable(typeof(CreateCustomerRequest))]
 [JsonSerializable(typeof(UpdateCustomerRequest))]
@@ -31,6 +31,8 @@ namespace CustomerAddresses.Client.Serialization;
 [JsonSerializable(typeof(Protocol.ListBody<Address>))]
 [JsonSerializable(typeof(Protocol.ListBody<BillingAddress>))]
 [JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(ImportMeta))]
+[JsonSerializable(typeof(CustomerPostalAddress))]
 internal sealed partial class CustomerAddressesJsonContext : JsonSerializerContext
 {
 }

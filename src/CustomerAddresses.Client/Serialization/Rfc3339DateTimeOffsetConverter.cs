@@ -11,7 +11,10 @@ namespace CustomerAddresses.Client.Serialization;
 /// </summary>
 internal sealed class Rfc3339DateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <summary>Reads the timestamp the reader is on.</summary>
+    internal static DateTimeOffset ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
