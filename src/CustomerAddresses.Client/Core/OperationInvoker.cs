@@ -74,7 +74,9 @@ internal sealed class OperationInvoker
     private static RefitSettings CreateRefitSettings()
     {
         RefitSettings settings = RefitSettings.ForJsonContext(CustomerAddressesJsonContext.Default);
-        settings.Buffered = true;
+        // Serialized once, synchronously, into a byte array content: a Content-Length, a body a retry sends again as
+        // it is, and no second copy (Buffered would serialize through JsonContent and then copy into a buffer).
+        settings.RequestBodySerialization = RequestBodySerializationMode.Buffered;
         settings.ExceptionFactory = static _ => new ValueTask<Exception?>((Exception?)null);
         settings.TransportExceptionFactory = static (_, exception, _) => exception;
         return settings;

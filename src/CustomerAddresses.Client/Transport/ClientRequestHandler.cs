@@ -92,12 +92,11 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
 
         // Under dependency injection, the total timeout again, outside any pipeline: a pipeline the caller replaced may
         // leave the body read unbounded.
-        using CancellationTokenSource? deadline = _pipeline is not null ? null : new CancellationTokenSource(_settings.TotalTimeout, _settings.TimeProvider);
-        using CancellationTokenSource? linked = deadline is not null && cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token) : null;
+        using CallDeadline deadline = _pipeline is not null ? default : CallDeadline.Start(_settings.TotalTimeout, _settings.TimeProvider, cancellationToken);
         try
         {
             HttpResponseMessage response = _pipeline is null
-                ? await base.SendAsync(request, linked?.Token ?? deadline?.Token ?? cancellationToken).ConfigureAwait(false)
+                ? await base.SendAsync(request, deadline.Token).ConfigureAwait(false)
                 : await SendThroughPipelineAsync(_pipeline, request, cancellationToken).ConfigureAwait(false);
             if (sentSession is not null && RotatedToken(response) is { } rotated)
             {
@@ -116,7 +115,7 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
         {
             throw TimedOut(request, method, started, clientRequestId, e.Timeout);
         }
-        catch (OperationCanceledException) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut(request, method, started, clientRequestId, _settings.TotalTimeout);
         }

@@ -194,6 +194,11 @@ public sealed class ResilienceTests : FakeApiTests
         Assert.Equal(Api.Requests[0].RequestMessage!.Body, Api.Requests[1].RequestMessage!.Body);
         Assert.Contains("\"custom_data\":{\"n\":1}", Api.Requests[1].RequestMessage!.Body, StringComparison.Ordinal);
         Assert.Equal(RequestAssert.Header(Api.Requests[0], "X-Client-Request-Id"), RequestAssert.Header(Api.Requests[1], "X-Client-Request-Id"));
+
+        // Both attempts carry the body's length, not a chunked body: the body is serialized once, to bytes.
+        string length = System.Text.Encoding.UTF8.GetByteCount(Api.Requests[0].RequestMessage!.Body!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(Api.Requests, r => Assert.Equal(length, RequestAssert.Header(r, "Content-Length")));
+        Assert.All(Api.Requests, r => Assert.Null(RequestAssert.Header(r, "Transfer-Encoding")));
     }
 
     [Fact]
