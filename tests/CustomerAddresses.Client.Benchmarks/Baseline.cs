@@ -65,12 +65,35 @@ internal sealed record BaselineAddBillingAddress(
     [property: JsonPropertyName("postal_code")] string PostalCode,
     [property: JsonPropertyName("country")] string Country);
 
+internal sealed record BaselineCustomer(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("status")] string? Status,
+    [property: JsonPropertyName("custom_data")] System.Text.Json.Nodes.JsonObject? CustomData,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("email")] string? Email,
+    [property: JsonPropertyName("marketing_consent")] bool? MarketingConsent,
+    [property: JsonPropertyName("locale")] string? Locale,
+    [property: JsonPropertyName("created_at")] DateTimeOffset? CreatedAt,
+    [property: JsonPropertyName("updated_at")] DateTimeOffset? UpdatedAt,
+    [property: JsonPropertyName("import_meta")] System.Text.Json.Nodes.JsonObject? ImportMeta);
+
+internal sealed record BaselineCustomerEnvelope([property: JsonPropertyName("data")] BaselineCustomer Data);
+
+internal sealed record BaselineCustomerList(
+    [property: JsonPropertyName("data")] List<BaselineCustomer> Data,
+    [property: JsonPropertyName("meta")] BaselineMeta? Meta);
+
+internal sealed record BaselineUpdateCustomer([property: JsonPropertyName("name")] string Name);
+
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(BaselineList))]
 [JsonSerializable(typeof(BaselineAddress))]
 [JsonSerializable(typeof(BaselineCreateAddress))]
 [JsonSerializable(typeof(BaselineBillingEnvelope))]
 [JsonSerializable(typeof(BaselineAddBillingAddress))]
+[JsonSerializable(typeof(BaselineCustomerEnvelope))]
+[JsonSerializable(typeof(BaselineCustomerList))]
+[JsonSerializable(typeof(BaselineUpdateCustomer))]
 internal sealed partial class BaselineJsonContext : JsonSerializerContext;
 
 /// <summary>The baseline calls, one method per benchmarked operation.</summary>
@@ -92,6 +115,19 @@ internal sealed class BaselineClient(HttpClient http)
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync(BaselineJsonContext.Default.BaselineBillingEnvelope))?.Data.BillingAddress;
     }
+
+    public async Task<BaselineCustomer?> GetCustomerAsync(string customerId) =>
+        (await http.GetFromJsonAsync($"customers/{customerId}", BaselineJsonContext.Default.BaselineCustomerEnvelope))?.Data;
+
+    public async Task<BaselineCustomer?> UpdateCustomerAsync(string customerId, BaselineUpdateCustomer request)
+    {
+        using HttpResponseMessage response = await http.PatchAsJsonAsync($"customers/{customerId}", request, BaselineJsonContext.Default.BaselineUpdateCustomer);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync(BaselineJsonContext.Default.BaselineCustomerEnvelope))?.Data;
+    }
+
+    public Task<BaselineCustomerList?> ListCustomersAsync(int perPage = 50) =>
+        http.GetFromJsonAsync($"customers?per_page={perPage}", BaselineJsonContext.Default.BaselineCustomerList);
 
     /// <summary>Every address, page by page, following the cursor: one page in memory at a time.</summary>
     public async Task<int> StreamAsync(string customerId, int perPage)

@@ -15,6 +15,9 @@ internal sealed class CannedApi : HttpMessageHandler
 
     private readonly byte[] _createAddress = Fixture("000-create-address.response.json");
     private readonly byte[] _billing = Fixture("004-add-billing-address.response.json");
+    private readonly byte[] _customer = Fixture("paddle/openapi.customers.get.200.json");
+    private readonly byte[] _updatedCustomer = Fixture("paddle/openapi.customers.update.200.json");
+    private readonly byte[] _customerPage = CustomerPage(50);
     private readonly Dictionary<string, byte[]> _pagesByAfter = new(StringComparer.Ordinal);
     private byte[] _firstPage = [];
 
@@ -47,6 +50,29 @@ internal sealed class CannedApi : HttpMessageHandler
         }
 
         return this;
+    }
+
+    /// <summary>A page of <paramref name="count"/> customers in the shape of Paddle's list example, its first item repeated with new ids.</summary>
+    private static byte[] CustomerPage(int count)
+    {
+        JsonObject template = JsonNode.Parse(Fixture("paddle/openapi.customers.list.200.json"))!["data"]![0]!.AsObject();
+        var data = new JsonArray();
+        for (int n = 0; n < count; n++)
+        {
+            JsonObject item = template.DeepClone().AsObject();
+            item["id"] = $"ctm_{n:D26}";
+            data.Add(item);
+        }
+
+        return Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["data"] = data,
+            ["meta"] = new JsonObject
+            {
+                ["request_id"] = "d195779a-5cbe-41e1-8dbb-537057978d1b",
+                ["pagination"] = new JsonObject { ["per_page"] = count, ["next"] = $"https://api.paddle.com/customers?after=ctm_{count - 1:D26}", ["has_more"] = false, ["estimated_total"] = count },
+            },
+        }.ToJsonString());
     }
 
     /// <summary>The bytes of the first page of <paramref name="perPage"/> addresses.</summary>
@@ -86,7 +112,15 @@ internal sealed class CannedApi : HttpMessageHandler
         string path = request.RequestUri!.AbsolutePath;
         byte[] body;
         HttpStatusCode status = HttpStatusCode.OK;
-        if (request.Method == HttpMethod.Get)
+        if (request.Method == HttpMethod.Get && !path.EndsWith("/addresses", StringComparison.Ordinal))
+        {
+            body = path.EndsWith("/customers", StringComparison.Ordinal) ? _customerPage : _customer;
+        }
+        else if (request.Method == HttpMethod.Patch)
+        {
+            body = _updatedCustomer;
+        }
+        else if (request.Method == HttpMethod.Get)
         {
             string query = request.RequestUri.Query;
             int at = query.IndexOf("after=", StringComparison.Ordinal);

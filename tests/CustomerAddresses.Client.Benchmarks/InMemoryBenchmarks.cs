@@ -17,6 +17,10 @@ public class InMemoryBenchmarks
     private static readonly ListAddressesOptions s_page = new() { PerPage = 50 };
     private static readonly CustomerId s_customer = CustomerId.Parse(CannedApi.CustomerId);
     private static readonly CustomerId s_seedCustomer = CustomerId.Parse("cus_01h1w8r7s2v4l5m6n7p8j9k0q2");
+    private static readonly CustomerId s_paddleCustomer = CustomerId.Parse(CannedApi.CustomerId);
+    private static readonly ListCustomersOptions s_customerPage = new() { PerPage = 50 };
+    private static readonly UpdateCustomerRequest s_rename = new() { Name = "Jo Brown-Anderson" };
+    private static readonly BaselineUpdateCustomer s_baselineRename = new("Jo Brown-Anderson");
     private static readonly OrganizationId s_organization = OrganizationId.Parse(CannedApi.OrganizationId);
 
     private static readonly CreateAddressRequest s_address = new() { Region = "California", City = "San Francisco", Country = CountryCode.UnitedStates, Description = "Home Address" };
@@ -75,6 +79,52 @@ public class InMemoryBenchmarks
 
     [BenchmarkCategory("Get a page of 50"), Benchmark]
     public Task<int> GetPage_SdkViaDi() => FirstPage(_sdkViaDi);
+
+    private static async Task<int> FirstCustomerPage(CustomerAddressesClient client)
+    {
+        await foreach (Page<Customer> page in client.Customers.ListAsync(s_customerPage).AsPages())
+        {
+            return page.Items.Count;
+        }
+
+        return 0;
+    }
+
+    [BenchmarkCategory("List a page of 50 customers"), Benchmark(Baseline = true)]
+    public async Task<int> ListCustomers_Baseline() => (await _baseline.ListCustomersAsync())!.Data.Count;
+
+    [BenchmarkCategory("List a page of 50 customers"), Benchmark]
+    public async Task<int> ListCustomers_Peer() => (await _peer.ListCustomersAsync(50)).Data.Count;
+
+    [BenchmarkCategory("List a page of 50 customers"), Benchmark]
+    public Task<int> ListCustomers_Sdk() => FirstCustomerPage(_sdk);
+
+    [BenchmarkCategory("List a page of 50 customers"), Benchmark]
+    public Task<int> ListCustomers_SdkViaDi() => FirstCustomerPage(_sdkViaDi);
+
+    [BenchmarkCategory("Get a customer"), Benchmark(Baseline = true)]
+    public async Task<string?> GetCustomer_Baseline() => (await _baseline.GetCustomerAsync(s_paddleCustomer.Value))?.Id;
+
+    [BenchmarkCategory("Get a customer"), Benchmark]
+    public async Task<string> GetCustomer_Peer() => (await _peer.GetCustomerAsync(s_paddleCustomer.Value)).Data.Id;
+
+    [BenchmarkCategory("Get a customer"), Benchmark]
+    public async Task<string> GetCustomer_Sdk() => (await _sdk.Customers.GetAsync(s_paddleCustomer)).Id.Value;
+
+    [BenchmarkCategory("Get a customer"), Benchmark]
+    public async Task<string> GetCustomer_SdkViaDi() => (await _sdkViaDi.Customers.GetAsync(s_paddleCustomer)).Id.Value;
+
+    [BenchmarkCategory("Update a customer"), Benchmark(Baseline = true)]
+    public async Task<string?> UpdateCustomer_Baseline() => (await _baseline.UpdateCustomerAsync(s_paddleCustomer.Value, s_baselineRename))?.Name;
+
+    [BenchmarkCategory("Update a customer"), Benchmark]
+    public async Task<string?> UpdateCustomer_Peer() => (await _peer.UpdateCustomerAsync(s_paddleCustomer.Value, s_baselineRename)).Data.Name;
+
+    [BenchmarkCategory("Update a customer"), Benchmark]
+    public async Task<string?> UpdateCustomer_Sdk() => (await _sdk.Customers.UpdateAsync(s_paddleCustomer, s_rename)).Name;
+
+    [BenchmarkCategory("Update a customer"), Benchmark]
+    public async Task<string?> UpdateCustomer_SdkViaDi() => (await _sdkViaDi.Customers.UpdateAsync(s_paddleCustomer, s_rename)).Name;
 
     [BenchmarkCategory("Create an address"), Benchmark(Baseline = true)]
     public async Task<string?> CreateAddress_Baseline() => (await _baseline.CreateAddressAsync(s_seedCustomer.Value, s_baselineAddress))?.Id;

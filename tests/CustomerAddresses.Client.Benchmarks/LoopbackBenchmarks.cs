@@ -15,6 +15,10 @@ public class LoopbackBenchmarks
     private HttpClient _http = null!;
     private BaselineClient _baseline = null!;
     private CustomerId _customer;
+    private Microsoft.Extensions.DependencyInjection.ServiceProvider _peerProvider = null!;
+    private IPeerApi _peer = null!;
+    private Microsoft.Extensions.DependencyInjection.ServiceProvider _sdkProvider = null!;
+    private CustomerAddressesClient _sdkViaDi = null!;
     private static readonly ListAddressesOptions s_page = new() { PerPage = 50 };
 
     [GlobalSetup]
@@ -24,6 +28,8 @@ public class LoopbackBenchmarks
         _sdk = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = _emulator.BaseAddress, Dialect = ApiDialect.PaddleBilling });
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = _emulator.BaseAddress };
         _baseline = new BaselineClient(_http);
+        (_peerProvider, _peer) = Registered.Peer(_emulator.BaseAddress, server: null);
+        (_sdkProvider, _sdkViaDi) = Registered.Sdk(_emulator.BaseAddress, server: null, ApiDialect.PaddleBilling);
         _customer = _sdk.Customers.CreateAsync(new CreateCustomerRequest { Name = "Bench", Email = "bench@example.com" }).GetAwaiter().GetResult().Id;
         for (int i = 0; i < 50; i++)
         {
@@ -36,6 +42,8 @@ public class LoopbackBenchmarks
     {
         _sdk.Dispose();
         _http.Dispose();
+        _peerProvider.Dispose();
+        _sdkProvider.Dispose();
         _emulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
@@ -52,12 +60,29 @@ public class LoopbackBenchmarks
     }));
 
     [Benchmark]
-    public Task<int[]> Concurrent_Sdk() => Task.WhenAll(Enumerable.Range(0, Callers).Select(async _ =>
+    public Task<int[]> Concurrent_Peer() => Task.WhenAll(Enumerable.Range(0, Callers).Select(async _ =>
     {
         int items = 0;
         for (int i = 0; i < RequestsPerCaller; i++)
         {
-            await foreach (Page<Address> page in _sdk.Addresses.ListAsync(_customer, s_page).AsPages())
+            items += (await _peer.GetPageAsync(_customer.Value, 50)).Data.Count;
+        }
+
+        return items;
+    }));
+
+    [Benchmark]
+    public Task<int[]> Concurrent_Sdk() => Concurrent(_sdk);
+
+    [Benchmark]
+    public Task<int[]> Concurrent_SdkViaDi() => Concurrent(_sdkViaDi);
+
+    private Task<int[]> Concurrent(CustomerAddressesClient client) => Task.WhenAll(Enumerable.Range(0, Callers).Select(async _ =>
+    {
+        int items = 0;
+        for (int i = 0; i < RequestsPerCaller; i++)
+        {
+            await foreach (Page<Address> page in client.Addresses.ListAsync(_customer, s_page).AsPages())
             {
                 items += page.Items.Count;
                 break;

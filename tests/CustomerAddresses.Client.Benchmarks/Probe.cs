@@ -29,6 +29,18 @@ internal static class Probe
             ("billing peer", () => b.AddBillingAddress_Peer()),
             ("billing sdk", () => b.AddBillingAddress_Sdk()),
             ("billing di", () => b.AddBillingAddress_SdkViaDi()),
+            ("get raw", () => b.GetCustomer_Baseline()),
+            ("get peer", () => b.GetCustomer_Peer()),
+            ("get sdk", () => b.GetCustomer_Sdk()),
+            ("get di", () => b.GetCustomer_SdkViaDi()),
+            ("update raw", () => b.UpdateCustomer_Baseline()),
+            ("update peer", () => b.UpdateCustomer_Peer()),
+            ("update sdk", () => b.UpdateCustomer_Sdk()),
+            ("update di", () => b.UpdateCustomer_SdkViaDi()),
+            ("customers raw", () => b.ListCustomers_Baseline()),
+            ("customers peer", () => b.ListCustomers_Peer()),
+            ("customers sdk", () => b.ListCustomers_Sdk()),
+            ("customers di", () => b.ListCustomers_SdkViaDi()),
             ("read create raw", () => { _ = System.Text.Json.JsonSerializer.Deserialize(s_create, BaselineJsonContext.Default.BaselineAddress); return Task.CompletedTask; }),
             ("read create sdk", () => { _ = CustomerAddresses.Client.Protocol.ResourceEnvelope.Read(s_create, CustomerAddresses.Client.Serialization.CustomerAddressesJsonContext.Default.Address, out _); return Task.CompletedTask; }),
             ("read create env+raw", () => { _ = CustomerAddresses.Client.Protocol.ResourceEnvelope.Read(s_create, BaselineJsonContext.Default.BaselineAddress, out _); return Task.CompletedTask; }),
@@ -51,7 +63,7 @@ internal static class Probe
                 continue;
             }
 
-            int n = name.Contains("page", StringComparison.Ordinal) || name.Contains("items", StringComparison.Ordinal) ? 3_000 : 50_000;
+            int n = name.Contains("page", StringComparison.Ordinal) || name.Contains("items", StringComparison.Ordinal) || name.StartsWith("customers", StringComparison.Ordinal) ? 3_000 : 50_000;
             for (int i = 0; i < n / 5; i++)
             {
                 await call();

@@ -52,6 +52,15 @@ static async Task<int> QuickCheck()
     Same("add a billing address", await inMemory.AddBillingAddress_Baseline(), await inMemory.AddBillingAddress_Sdk());
     Same("add a billing address (peer)", await inMemory.AddBillingAddress_Baseline(), await inMemory.AddBillingAddress_Peer());
     Same("add a billing address (SDK via DI)", await inMemory.AddBillingAddress_Baseline(), await inMemory.AddBillingAddress_SdkViaDi());
+    Same("list a page of 50 customers", await inMemory.ListCustomers_Baseline(), await inMemory.ListCustomers_Sdk());
+    Same("list a page of 50 customers (peer)", await inMemory.ListCustomers_Baseline(), await inMemory.ListCustomers_Peer());
+    Same("list a page of 50 customers (SDK via DI)", await inMemory.ListCustomers_Baseline(), await inMemory.ListCustomers_SdkViaDi());
+    Same("get a customer", await inMemory.GetCustomer_Baseline(), await inMemory.GetCustomer_Sdk());
+    Same("get a customer (peer)", await inMemory.GetCustomer_Baseline(), await inMemory.GetCustomer_Peer());
+    Same("get a customer (SDK via DI)", await inMemory.GetCustomer_Baseline(), await inMemory.GetCustomer_SdkViaDi());
+    Same("update a customer", await inMemory.UpdateCustomer_Baseline(), await inMemory.UpdateCustomer_Sdk());
+    Same("update a customer (peer)", await inMemory.UpdateCustomer_Baseline(), await inMemory.UpdateCustomer_Peer());
+    Same("update a customer (SDK via DI)", await inMemory.UpdateCustomer_Baseline(), await inMemory.UpdateCustomer_SdkViaDi());
     inMemory.Cleanup();
 
     var read = new ReadBenchmarks();
@@ -70,6 +79,8 @@ static async Task<int> QuickCheck()
     var loopback = new LoopbackBenchmarks();
     loopback.Setup();
     Same("32 callers over loopback", (await loopback.Concurrent_Baseline()).Sum(), (await loopback.Concurrent_Sdk()).Sum());
+    Same("32 callers over loopback (peer)", (await loopback.Concurrent_Baseline()).Sum(), (await loopback.Concurrent_Peer()).Sum());
+    Same("32 callers over loopback (SDK via DI)", (await loopback.Concurrent_Baseline()).Sum(), (await loopback.Concurrent_SdkViaDi()).Sum());
     loopback.Cleanup();
 
     Console.WriteLine(failures.Count == 0 ? "Benchmarks: quick check passed." : $"Benchmarks: quick check FAILED: {string.Join(", ", failures)}");
