@@ -91,4 +91,53 @@ internal static class Probe
 
         b.Cleanup();
     }
+
+    /// <summary>
+    /// The loopback scenario in interleaved rounds: each round runs the four sides once, in a rotating order, so drift in
+    /// the machine (the emulator shares the process and its cores) falls on all of them alike; the medians are compared.
+    /// </summary>
+    public static async Task LoopbackAsync(int rounds)
+    {
+        var b = new LoopbackBenchmarks();
+        b.Setup();
+        var sides = new (string Name, Func<Task<int[]>> Run)[]
+        {
+            ("raw", b.Concurrent_Baseline), ("peer", b.Concurrent_Peer), ("sdk", b.Concurrent_Sdk), ("sdk via DI", b.Concurrent_SdkViaDi),
+        };
+        var times = sides.Select(_ => new List<double>()).ToArray();
+        for (int warm = 0; warm < 5; warm++)
+        {
+            foreach ((_, Func<Task<int[]>> run) in sides)
+            {
+                await run();
+            }
+        }
+
+        for (int round = 0; round < rounds; round++)
+        {
+            for (int k = 0; k < sides.Length; k++)
+            {
+                int i = (round + k) % sides.Length;
+                long start = Stopwatch.GetTimestamp();
+                await sides[i].Run();
+                times[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        double Median(List<double> t)
+        {
+            var sorted = t.Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        double raw = Median(times[0]);
+        for (int i = 0; i < sides.Length; i++)
+        {
+            double median = Median(times[i]);
+            int requests = LoopbackBenchmarks.Callers * LoopbackBenchmarks.RequestsPerCaller;
+            Console.WriteLine($"{sides[i].Name,-11} median {median,7:N1} ms ({requests / median * 1000,6:N0} req/s, throughput {raw / median:N2}x raw), mean {times[i].Average(),7:N1} ms over {rounds} rounds");
+        }
+
+        b.Cleanup();
+    }
 }

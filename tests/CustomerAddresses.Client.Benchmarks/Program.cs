@@ -6,10 +6,17 @@ using CustomerAddresses.Client.Benchmarks;
 // dotnet run -c Release --project tests/CustomerAddresses.Client.Benchmarks -- --filter '*'   the benchmarks
 // ... -- --quick                                                                         each once, in-process, checked
 // ... -- --probe [name]                                                                a rough in-process loop, for quick comparisons while working
+// ... -- --loopback                                                                     the loopback scenario in interleaved rounds (medians)
 // ... -- --peak                                                                          peak memory while streaming
 if (args.Contains("--quick"))
 {
     return await QuickCheck();
+}
+
+if (args.Contains("--loopback"))
+{
+    await Probe.LoopbackAsync(rounds: 60);
+    return 0;
 }
 
 if (args.Contains("--probe"))
