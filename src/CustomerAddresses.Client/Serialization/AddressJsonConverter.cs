@@ -8,7 +8,7 @@ namespace CustomerAddresses.Client.Serialization;
 /// the rules of its declared members: <c>id</c> required, unknown members ignored, <c>country</c> preferred to Paddle's
 /// <c>country_code</c>; writes the members that are set, by the same names.
 /// </summary>
-internal sealed class AddressJsonConverter : System.Text.Json.Serialization.JsonConverter<Address>
+internal sealed class AddressJsonConverter : ModelJsonConverter<Address>
 {
     public override Address Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

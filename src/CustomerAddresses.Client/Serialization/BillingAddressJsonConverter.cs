@@ -7,7 +7,7 @@ namespace CustomerAddresses.Client.Serialization;
 /// with the rules of its declared members: <c>id</c> required, unknown members ignored, <c>address_line_1</c> preferred
 /// to Wacht's <c>address</c>, a missing <c>is_default</c> false; writes the members that are set, by the same names.
 /// </summary>
-internal sealed class BillingAddressJsonConverter : System.Text.Json.Serialization.JsonConverter<BillingAddress>
+internal sealed class BillingAddressJsonConverter : ModelJsonConverter<BillingAddress>
 {
     public override BillingAddress Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

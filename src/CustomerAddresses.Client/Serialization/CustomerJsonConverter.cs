@@ -7,7 +7,7 @@ namespace CustomerAddresses.Client.Serialization;
 /// the rules of its declared members: <c>id</c> required, unknown members ignored; writes the members that are set, by
 /// the same names.
 /// </summary>
-internal sealed class CustomerJsonConverter : System.Text.Json.Serialization.JsonConverter<Customer>
+internal sealed class CustomerJsonConverter : ModelJsonConverter<Customer>
 {
     public override Customer Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
