@@ -18,7 +18,10 @@ internal interface IExpandableValue<TSelf> where TSelf : struct, IExpandableValu
 internal sealed class ExpandableValueJsonConverter<TSelf> : JsonConverter<TSelf>
     where TSelf : struct, IExpandableValue<TSelf>
 {
-    public override TSelf Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override TSelf Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <summary>Reads the value the reader is on: any string.</summary>
+    internal static TSelf ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
         {

@@ -26,11 +26,7 @@ internal static class ResourceEnvelope
     internal static T? ReadInOnePass<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo, ModelJsonConverter<T> model, out string? requestId)
     {
         requestId = null;
-        var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"Expected a JSON object, found {(json.IsEmpty ? "an empty body" : reader.TokenType.ToString())}.");
-        }
+        Utf8JsonReader reader = OpenRoot(json);
 
         bool found = false;
         T? payload = default;
@@ -75,6 +71,18 @@ internal static class ResourceEnvelope
         return found ? payload : ReadRoot(json, model, typeInfo.Options);
     }
 
+    /// <summary>A reader on the body's root object; anything else is refused.</summary>
+    private static Utf8JsonReader OpenRoot(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected a JSON object, found {(json.IsEmpty ? "an empty body" : reader.TokenType.ToString())}.");
+        }
+
+        return reader;
+    }
+
     /// <summary>Reads the root as the resource, and refuses anything after it, as the serializer would.</summary>
     private static T? ReadRoot<T>(ReadOnlySpan<byte> json, ModelJsonConverter<T> model, JsonSerializerOptions options)
     {
@@ -106,11 +114,7 @@ internal static class ResourceEnvelope
     internal static T? ReadByScanning<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo, out string? requestId)
     {
         requestId = null;
-        var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"Expected a JSON object, found {(json.IsEmpty ? "an empty body" : reader.TokenType.ToString())}.");
-        }
+        Utf8JsonReader reader = OpenRoot(json);
 
         int dataStart = -1;
         int dataEnd = -1;

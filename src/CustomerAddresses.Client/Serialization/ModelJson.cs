@@ -80,12 +80,8 @@ internal static class ModelJson
     }
 
     internal static T? Expandable<T>(ref Utf8JsonReader reader)
-        where T : struct, IExpandableValue<T> => reader.TokenType switch
-        {
-            JsonTokenType.String => T.FromServer(reader.GetString()!),
-            JsonTokenType.Null => null,
-            _ => throw new JsonException($"Expected a JSON string for {typeof(T).Name}, found {reader.TokenType}."),
-        };
+        where T : struct, IExpandableValue<T> =>
+        reader.TokenType == JsonTokenType.Null ? null : ExpandableValueJsonConverter<T>.ReadValue(ref reader);
 
     internal static DateTimeOffset? Timestamp(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null : Rfc3339DateTimeOffsetConverter.ReadValue(ref reader);
