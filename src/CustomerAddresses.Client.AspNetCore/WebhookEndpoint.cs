@@ -9,6 +9,7 @@ namespace CustomerAddresses.Client.AspNetCore;
 /// <summary>The request side of <c>MapPaddleWebhooks</c>: read the raw bytes, verify, hand over, answer.</summary>
 internal static class WebhookEndpoint
 {
+    /// <summary>The largest body accepted: 1 MiB, exactly.</summary>
     internal const int MaxBodyBytes = 1024 * 1024;
 
     internal static async Task HandleAsync(HttpContext context, Func<PaddleWebhookEvent, CancellationToken, Task> handler)
@@ -17,6 +18,14 @@ internal static class WebhookEndpoint
             ?? throw new InvalidOperationException("MapPaddleWebhooks needs services.AddPaddleWebhooks(o => o.SecretKeys.Add(…)) first.");
         ILogger logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CustomerAddresses.Client.AspNetCore.PaddleWebhooks");
 
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        // Read up to one byte past the maximum: a body of exactly the maximum is accepted, one byte more is refused.
+        const int limit = MaxBodyBytes + 1;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         int length = 0;
         try
@@ -25,25 +34,24 @@ internal static class WebhookEndpoint
             {
                 if (length == buffer.Length)
                 {
-                    if (buffer.Length >= MaxBodyBytes)
-                    {
-                        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                        return;
-                    }
-
-                    byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes));
+                    byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
 
-                int read = await context.Request.Body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, MaxBodyBytes) - length), context.RequestAborted).ConfigureAwait(false);
+                int read = await context.Request.Body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, limit) - length), context.RequestAborted).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
                 }
 
                 length += read;
+                if (length > MaxBodyBytes)
+                {
+                    context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                    return;
+                }
             }
 
             PaddleWebhookEvent webhook;

@@ -48,9 +48,12 @@ internal static class BillingEndpoints
     /// <summary>The body, or null once a 400 has been answered (validation comes before the sign-in check).</summary>
     private static async Task<JsonObject?> ValidBody(HttpContext context, Func<JsonObject, List<(string Field, string Message)>> check)
     {
-        if (await EmulatorEndpoints.ReadObject(context) is not { } body)
+        (JsonObject? body, RequestBody.BodyProblem problem) = await RequestBody.ReadObjectOrProblem(context);
+        if (body is null)
         {
-            await ApiResponses.Envelope(context, 400, "Bad request body", new JsonObject(), [("BAD_REQUEST_BODY", "The request body is not a JSON object.")]);
+            await ApiResponses.Envelope(context, 400, "Bad request body", new JsonObject(), [("BAD_REQUEST_BODY", problem == RequestBody.BodyProblem.TooLarge
+                ? $"The request body is larger than {RequestBody.MaxBodyBytes / 1024} KiB."
+                : "The request body is not a JSON object.")]);
             return null;
         }
 

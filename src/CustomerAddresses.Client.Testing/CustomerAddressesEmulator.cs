@@ -98,6 +98,8 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
     /// <param name="options">How it behaves; <see langword="null"/> for a loopback server on a free port with no faults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running emulator.</returns>
+    /// <exception cref="ArgumentException">An option is out of range, or <see cref="CustomerAddressesEmulatorOptions.Url"/> is not an address to listen on.</exception>
+    /// <exception cref="IOException">The address could not be bound, for example because its port is in use.</exception>
     public static async Task<CustomerAddressesEmulator> StartAsync(CustomerAddressesEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new CustomerAddressesEmulatorOptions();
@@ -113,6 +115,7 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
             throw new ArgumentException("The fault rates must add up to at most 1.", nameof(options));
         }
 
+        IPEndPoint listen = ListenAddress.Parse(options.Url);
         options.Seed ??= Random.Shared.Next();
 
         // An empty builder: no configuration sources (no environment variables such as Kestrel__Endpoints__…, no
@@ -120,7 +123,7 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
         X509Certificate2? certificate = options.UseHttps ? SelfSignedCertificate.Create(TimeProvider.System) : null;
-        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, options.Url, certificate));
+        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, listen, certificate));
         builder.Services.AddRoutingCore();
         WebApplication app = builder.Build();
 
@@ -133,7 +136,7 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         var billing = new BillingStore(ids, clock, options.Organizations);
         var webhooks = new WebhookSender(ids, clock, options);
         store.Changed = webhooks.Publish;
-        var session = new SessionState(options.SessionToken, options.RotateSessionEvery);
+        var session = new SessionState(options.SessionToken, options.RotateSessionEvery, ids, clock.Time);
         var middleware = new EmulatorMiddleware(options, statistics, log);
         app.Use(middleware.InvokeAsync);
         BillingEndpoints.Map(app, billing, session, options);
@@ -143,11 +146,18 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
             await app.DisposeAsync().ConfigureAwait(false);
             await webhooks.DisposeAsync().ConfigureAwait(false);
             certificate?.Dispose();
+            session.Dispose();
+            if (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressNotAvailable }
+                or IOException { InnerException: System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressNotAvailable } })
+            {
+                throw new ArgumentException($"The emulator's Url '{options.Url}' names an address that is not one of this machine's.", nameof(options), e);
+            }
+
             throw;
         }
 
@@ -161,17 +171,10 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         };
     }
 
-    /// <summary>Listens on <paramref name="url"/> (plain http), and on a free loopback port over https when a certificate is given.</summary>
-    private static void Listen(KestrelServerOptions kestrel, string url, X509Certificate2? certificate)
+    /// <summary>Listens on <paramref name="endPoint"/> (plain http), and on a free loopback port over https when a certificate is given.</summary>
+    private static void Listen(KestrelServerOptions kestrel, IPEndPoint endPoint, X509Certificate2? certificate)
     {
-        if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out Uri? uri)
-            || uri.Scheme != Uri.UriSchemeHttp || uri.AbsolutePath != "/")
-        {
-            throw new ArgumentException($"The emulator's Url must be http://host:port, such as http://127.0.0.1:0; '{url}' is not.", nameof(url));
-        }
-
-        IPAddress host = uri.IsLoopback && !IPAddress.TryParse(uri.Host, out _) ? IPAddress.Loopback : IPAddress.Parse(uri.Host.Trim('[', ']'));
-        kestrel.Listen(host, uri.Port);
+        kestrel.Listen(endPoint);
         if (certificate is not null)
         {
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate));
@@ -229,5 +232,6 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         await _webhooks.DisposeAsync().ConfigureAwait(false);
         Certificate?.Dispose();
+        _session.Dispose();
     }
 }

@@ -8,8 +8,11 @@ namespace CustomerAddresses.Client.Testing;
 public sealed class CustomerAddressesEmulatorOptions
 {
     /// <summary>
-    /// Gets or sets the address to listen on. Defaults to <c>http://127.0.0.1:0</c>: loopback, on a free port,
-    /// reported by <see cref="CustomerAddressesEmulator.BaseAddress"/>.
+    /// Gets or sets the address to listen on: <c>http://</c>, an IP address of this machine, <c>localhost</c>, <c>*</c> or
+    /// <c>+</c> (every address), and a port (0 for a free one). Defaults to <c>http://127.0.0.1:0</c>: loopback, on a
+    /// free port, reported by <see cref="CustomerAddressesEmulator.BaseAddress"/>. Anything else (a host name, an
+    /// address out of range or not of this machine, a path or query) makes <see cref="CustomerAddressesEmulator.StartAsync"/>
+    /// throw <see cref="ArgumentException"/>.
     /// </summary>
     public string Url { get; set; } = "http://127.0.0.1:0";
 

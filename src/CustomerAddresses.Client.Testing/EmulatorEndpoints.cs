@@ -57,40 +57,9 @@ internal static class EmulatorEndpoints
         LifecycleEndpoints.Map(routes, store, dialect);
     }
 
-    internal static async Task<JsonObject?> ReadObject(HttpContext context)
-    {
-        try
-        {
-            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The body of a Paddle-style create, or null once a 400 (bad JSON or invalid fields) has been answered.</summary>
-    internal static async Task<JsonObject?> ReadValid(HttpContext context, Func<JsonObject, List<(string, string)>> check)
-    {
-        if (await ReadObject(context) is not { } body)
-        {
-            await ApiResponses.Error(context, 400, "request_error", "invalid_json", "Invalid JSON in your request.");
-            return null;
-        }
-
-        List<(string, string)> problems = check(body);
-        if (problems.Count > 0)
-        {
-            await ApiResponses.InvalidFields(context, problems);
-            return null;
-        }
-
-        return body;
-    }
-
     private static async Task CreateCustomer(HttpContext context, EmulatorStore store, EmulatorDialect dialect)
     {
-        if (await ReadValid(context, body => RequestChecks.Customer(body, dialect)) is not { } body)
+        if (await RequestBody.ReadValid(context, body => RequestChecks.Customer(body, dialect)) is not { } body)
         {
             return;
         }
@@ -108,7 +77,7 @@ internal static class EmulatorEndpoints
     private static async Task CreateAddress(HttpContext context, EmulatorStore store, EmulatorDialect dialect)
     {
         string customerId = (string)context.Request.RouteValues["customer_id"]!;
-        if (await ReadValid(context, body => RequestChecks.Address(body, dialect)) is not { } body)
+        if (await RequestBody.ReadValid(context, body => RequestChecks.Address(body, dialect)) is not { } body)
         {
             return;
         }

@@ -58,7 +58,7 @@ internal static class LifecycleEndpoints
 
     private static async Task UpdateCustomer(HttpContext context, EmulatorStore store, EmulatorDialect dialect)
     {
-        JsonObject? body = await EmulatorEndpoints.ReadValid(context, b => Patch(b, dialect == EmulatorDialect.Paddle ? s_paddleCustomerMembers : s_apiV1CustomerMembers, (key, value) => key switch
+        JsonObject? body = await RequestBody.ReadValid(context, b => Patch(b, dialect == EmulatorDialect.Paddle ? s_paddleCustomerMembers : s_apiV1CustomerMembers, (key, value) => key switch
         {
             "email" => value?.GetValueKind() == JsonValueKind.String && ((string)value!).Contains('@', StringComparison.Ordinal) ? null : "must be an email address",
             "custom_data" => value is null || value.GetValueKind() == JsonValueKind.Object ? null : "must be an object or null",
@@ -84,7 +84,7 @@ internal static class LifecycleEndpoints
     private static async Task UpdateAddress(HttpContext context, EmulatorStore store, EmulatorDialect dialect)
     {
         string[] members = dialect == EmulatorDialect.Paddle ? s_paddleAddressMembers : s_apiV1AddressMembers;
-        JsonObject? body = await EmulatorEndpoints.ReadValid(context, b => Patch(b, members, static (key, value) => key switch
+        JsonObject? body = await RequestBody.ReadValid(context, b => Patch(b, members, static (key, value) => key switch
         {
             "country_code" or "country" => RequestChecks.IsAlpha2(value) ? null : "must be a two-letter upper-case ISO 3166-1 alpha-2 country code",
             "custom_data" => value is null || value.GetValueKind() == JsonValueKind.Object ? null : "must be an object or null",

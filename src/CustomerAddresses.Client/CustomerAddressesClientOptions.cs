@@ -28,15 +28,19 @@ public sealed class CustomerAddressesClientOptions
     /// <summary>
     /// Gets or sets the session token, sent as the cookie <c>__session=&lt;token&gt;</c>. Optional. When a response
     /// rotates it (<c>Set-Cookie: __session=…</c>, or an <c>X-Development-Session</c> header on a development
-    /// deployment), the client sends the new token from the next request on; see <see cref="SessionTokenRotated"/>.
+    /// deployment), the client sends the newest token it has seen from the next request on (by the JWT's <c>iat</c>,
+    /// then <c>exp</c>; otherwise in the order it saw them; never one it saw before), and a request refused with 401 for a
+    /// token rotated away meanwhile is sent again with the newer one; see <see cref="SessionTokenRotated"/> and the
+    /// README's "Sessions that rotate".
     /// </summary>
     public string? SessionToken { get; set; }
 
     /// <summary>
     /// Gets or sets what to call with the new token when the server rotates the session, for example to persist it so
     /// that the next run of the program starts with it. It runs on the thread of the response that carried the token,
-    /// at most once per token; an exception it throws is logged (without the token) and does not fail the call. Never
-    /// log the token. Not read from configuration.
+    /// at most once per token, one call at a time and in adoption order (a token superseded before its call is skipped),
+    /// so what it stores never goes back; an exception it throws is logged (without the token) and does not fail the
+    /// call. Never log the token. Not read from configuration.
     /// </summary>
     public Action<string>? SessionTokenRotated { get; set; }
 

@@ -42,7 +42,7 @@ internal static class Program
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
         {
-            Console.Error.WriteLine($"CustomerAddresses.Emulator: {e.Message} (--help lists the options)");
+            Console.Error.WriteLine($"CustomerAddresses.Emulator: {OneLine(e.Message)} (--help lists the options)");
             return 2;
         }
 
@@ -58,8 +58,13 @@ internal static class Program
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine($"CustomerAddresses.Emulator: {e.Message}");
+            Console.Error.WriteLine($"CustomerAddresses.Emulator: {Describe(e)} (--help lists the options)");
             return 2;
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+        {
+            Console.Error.WriteLine($"CustomerAddresses.Emulator: cannot listen on {options.Url}: {OneLine(e.Message)}");
+            return 1;
         }
 
         await using (emulator)
@@ -117,6 +122,12 @@ internal static class Program
         + "Usage: CustomerAddresses.Emulator [--option value]...\n\nOptions:\n"
         + string.Join('\n', s_options.Select(o => $"  {o.Name + " " + o.Value,-34} {o.Help}"))
         + "\n  --help                             this text";
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    /// <summary>An option's problem in one line, without the parameter name .NET appends to the message.</summary>
+    private static string Describe(ArgumentException e) =>
+        OneLine(e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : e.Message);
 
     private static bool Bool(string value) => bool.Parse(value);
 

@@ -103,6 +103,42 @@ public sealed class EmulatorProgramTests
         Assert.Single(error.TrimEnd().Split('\n'));
     }
 
+    /// <summary>Addresses a user may mistype: a host name, an address out of range or not of this machine, a path, a query, no scheme.</summary>
+    public static TheoryData<string> BadUrls => new()
+    {
+        "http://example.com:0",
+        "http://256.1.1.1:80",
+        "http://192.0.2.1:0",          // TEST-NET-1: never an address of this machine
+        "http://127.0.0.1:0/api",
+        "http://127.0.0.1:0?x=1",
+        "http://user@127.0.0.1:0",
+        "http://127.0.0.1:99999",
+        "127.0.0.1:5080",
+        "https://127.0.0.1:0",
+        "",
+    };
+
+    [Theory]
+    [MemberData(nameof(BadUrls))]
+    public async Task A_bad_listen_address_is_an_argument_exception_from_the_library(string url)
+    {
+        var e = await Assert.ThrowsAnyAsync<ArgumentException>(() => CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { Url = url }));
+
+        Assert.Contains("Url", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadUrls))]
+    public async Task A_bad_listen_address_is_one_line_and_exit_code_2_from_the_tool(string url)
+    {
+        (int exitCode, string output, string error) = await RunEmulator("--urls", url);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.StartsWith("CustomerAddresses.Emulator: The emulator's Url", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
     [Fact]
     public async Task A_port_in_use_says_so()
     {

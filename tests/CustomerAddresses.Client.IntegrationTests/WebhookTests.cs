@@ -154,4 +154,36 @@ public sealed class WebhookTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await Post(huge, PaddleWebhookSigner.Sign(huge, Secret, clock.GetUtcNow())));
         Assert.Equal(0, receiver.Received.Reader.Count); // only the genuine one reached the handler
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_endpoint_takes_a_body_of_exactly_1_MiB_and_refuses_one_byte_more(bool declaresLength)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2023, 8, 18, 12, 30, 0, TimeSpan.Zero));
+        await using var receiver = await WebhookReceiver.StartAsync(clock, Secret);
+        using var http = new HttpClient();
+        string fixture = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "paddle-webhooks", "address-updated.json"));
+
+        async Task<HttpStatusCode> Post(int size)
+        {
+            byte[] body = Encoding.UTF8.GetBytes(fixture.PadRight(size)); // JSON allows trailing white space
+            Assert.Equal(size, body.Length);
+            HttpContent content = declaresLength ? new ByteArrayContent(body) : new StreamContent(new UnknownLengthStream(body));
+            using var request = new HttpRequestMessage(HttpMethod.Post, receiver.Url) { Content = content };
+            request.Headers.TryAddWithoutValidation("Paddle-Signature", PaddleWebhookSigner.Sign(body, Secret, clock.GetUtcNow()));
+            using HttpResponseMessage response = await http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await Post(1024 * 1024));
+        Assert.Equal("address.updated", (await receiver.NextAsync()).EventType);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await Post((1024 * 1024) + 1));
+    }
+
+    /// <summary>A body sent chunked: the endpoint learns its size only by reading it.</summary>
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }

@@ -26,24 +26,10 @@ public sealed class DocumentedExceptionTests : IDisposable
             change?.Invoke(o);
         });
 
-    private static JsonObject Nested(int depth)
-    {
-        var root = new JsonObject();
-        JsonObject current = root;
-        for (int i = 1; i < depth; i++)
-        {
-            var child = new JsonObject();
-            current["n"] = child;
-            current = child;
-        }
-
-        return root;
-    }
-
     public static TheoryData<string, JsonObject> UnwritableCustomData => new()
     {
-        { "nested 65 deep", Nested(65) },
-        { "nested 10,000 deep", Nested(10_000) },
+        { "nested 65 deep", DeepJson.Object(65) },
+        { "nested 10,000 deep", DeepJson.Object(10_000) },
         { "NaN", new JsonObject { ["x"] = double.NaN } },
         { "infinity in an array", new JsonObject { ["x"] = new JsonArray(1, double.PositiveInfinity) } },
         { "float negative infinity deep down", new JsonObject { ["a"] = new JsonObject { ["b"] = float.NegativeInfinity } } },
@@ -70,7 +56,7 @@ public sealed class DocumentedExceptionTests : IDisposable
         _api.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(201).WithBody("""{"id":"ctm_1","email":"a@b.c"}"""));
         using CustomerAddressesClient client = Client();
 
-        Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c", CustomData = Nested(63) });
+        Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Name = "A", Email = "a@b.c", CustomData = DeepJson.Object(63) });
 
         Assert.Equal("ctm_1", customer.Id.Value);
     }

@@ -19,7 +19,7 @@ internal sealed class ClientSettings
         ApiKey = NullIfEmpty(options.ApiKey);
         SessionToken = NullIfEmpty(options.SessionToken);
         TimeProvider = options.TimeProvider;
-        Redactor = new SecretRedactor(ApiKey, SessionToken);
+        Redactor = new SecretRedactor(ApiKey);
         Session = new SessionCredential(SessionToken, Redactor, options.SessionTokenRotated);
         MaxRetries = options.MaxRetries;
         BaseDelay = options.BaseDelay;

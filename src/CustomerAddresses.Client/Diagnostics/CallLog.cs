@@ -29,4 +29,8 @@ internal static partial class CallLog
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "The SessionTokenRotated callback threw {ExceptionType}; the new session token is in use anyway")]
     internal static partial void SessionCallbackFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Information,
+        Message = "{Method} {Route} was refused for a session token the server has rotated since; sending it again with the newer one (client request id {ClientRequestId})")]
+    internal static partial void SessionResent(ILogger logger, string method, string route, string? clientRequestId);
 }

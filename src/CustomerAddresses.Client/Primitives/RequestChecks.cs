@@ -82,12 +82,17 @@ internal static class RequestChecks
         Required(request.Country.Value, "request.Country");
     }
 
-    /// <summary>The deepest <c>custom_data</c> the serializer writes (its default limit), counting the object itself.</summary>
-    internal const int MaxCustomDataDepth = 64;
+    /// <summary>
+    /// The deepest <c>custom_data</c> in nested objects and arrays, counting the object itself: the request body around
+    /// it is one level more, and 64
+    /// levels is what the serializer writes (and what servers built on System.Text.Json or the emulator read) by default.
+    /// </summary>
+    internal const int MaxCustomDataDepth = 63;
 
     /// <summary>
     /// Custom data the serializer could not write would fail mid-request with its own exception types: refuse it here,
-    /// naming the member, when it nests too deep or holds a number JSON cannot express (NaN, infinity).
+    /// naming the member, when it nests too deep, holds a number JSON cannot express (NaN, infinity), or holds a .NET
+    /// value the client's JSON metadata cannot write. The last two are found by writing it once, as the request will.
     /// </summary>
     internal static void CustomData(System.Text.Json.Nodes.JsonObject? data, string name)
     {
@@ -105,31 +110,29 @@ internal static class RequestChecks
                 throw new ArgumentException($"{name} nests deeper than {MaxCustomDataDepth} levels.", name);
             }
 
-            switch (entry.Node)
+            IEnumerable<System.Text.Json.Nodes.JsonNode?> children = entry.Node switch
             {
-                case System.Text.Json.Nodes.JsonObject obj:
-                    foreach (KeyValuePair<string, System.Text.Json.Nodes.JsonNode?> member in obj)
-                    {
-                        if (member.Value is { } child)
-                        {
-                            pending.Push((child, entry.Depth + 1));
-                        }
-                    }
-
-                    break;
-                case System.Text.Json.Nodes.JsonArray array:
-                    foreach (System.Text.Json.Nodes.JsonNode? item in array)
-                    {
-                        if (item is not null)
-                        {
-                            pending.Push((item, entry.Depth + 1));
-                        }
-                    }
-
-                    break;
-                case System.Text.Json.Nodes.JsonValue value when (value.TryGetValue(out double d) && !double.IsFinite(d)) || (value.TryGetValue(out float f) && !float.IsFinite(f)):
-                    throw new ArgumentException($"{name} holds a number JSON cannot express (NaN or infinity).", name);
+                System.Text.Json.Nodes.JsonObject obj => obj.Select(member => member.Value),
+                System.Text.Json.Nodes.JsonArray array => array,
+                _ => [],
+            };
+            foreach (System.Text.Json.Nodes.JsonNode? child in children)
+            {
+                if (child is System.Text.Json.Nodes.JsonObject or System.Text.Json.Nodes.JsonArray)
+                {
+                    pending.Push((child, entry.Depth + 1));
+                }
             }
+        }
+
+        try
+        {
+            using var writer = new System.Text.Json.Utf8JsonWriter(Stream.Null);
+            data.WriteTo(writer, Serialization.CustomerAddressesJsonContext.Default.Options);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException or System.Text.Json.JsonException)
+        {
+            throw new ArgumentException($"{name} holds a value JSON cannot express or this client cannot write (NaN, infinity, or a .NET type without JSON metadata).", name, e);
         }
     }
 

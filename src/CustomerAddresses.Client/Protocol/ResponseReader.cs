@@ -102,13 +102,13 @@ internal sealed class ResponseReader
     }
 
     private void Succeeded(HttpResponseMessage response, string? requestId) =>
-        ClientTelemetry.Succeeded(response, (this, response, requestId), static s => s.Item1._redactor.Redact(s.requestId ?? ResponseHeaders.RequestId(s.response)));
+        ClientTelemetry.Succeeded(response, (this, response, requestId), static s => SessionHeaders.RedactorFor(s.Item1._redactor, s.response).Redact(s.requestId ?? ResponseHeaders.RequestId(s.response)));
 
     internal async Task ThrowIfFailedAsync(HttpResponseMessage response, OperationInfo operation, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {
-            CustomerAddressesApiException error = await ErrorResponseReader.ReadAsync(response, operation, _redactor, _timeProvider, cancellationToken).ConfigureAwait(false);
+            CustomerAddressesApiException error = await ErrorResponseReader.ReadAsync(response, operation, SessionHeaders.RedactorFor(_redactor, response), _timeProvider, cancellationToken).ConfigureAwait(false);
             CallLog.ApiErrorSafely(_logger, operation.Display, (int)error.StatusCode, error.ErrorCode, error.RequestId);
             throw error;
         }
@@ -120,14 +120,15 @@ internal sealed class ResponseReader
     /// <summary>An exception for a success response whose body breaks the contract.</summary>
     internal UnexpectedResponseException Unexpected(HttpResponseMessage response, OperationInfo operation, string problem, byte[]? body, Exception? inner)
     {
-        string? requestId = _redactor.Redact(ResponseHeaders.RequestId(response));
-        string? excerpt = body is null ? null : ErrorBodyParser.Excerpt(body, ErrorBodyParser.ExcerptLength, _redactor);
-        string message = $"{operation.Display} returned {(int)response.StatusCode} but its response could not be read: {LogText.OneLine(_redactor.Redact(problem), 300)}."
+        SecretRedactor redactor = SessionHeaders.RedactorFor(_redactor, response);
+        string? requestId = redactor.Redact(ResponseHeaders.RequestId(response));
+        string? excerpt = body is null ? null : ErrorBodyParser.Excerpt(body, ErrorBodyParser.ExcerptLength, redactor);
+        string message = $"{operation.Display} returned {(int)response.StatusCode} but its response could not be read: {LogText.OneLine(redactor.Redact(problem), 300)}."
             + (requestId is null ? string.Empty : $" Request id: {LogText.OneLine(requestId, 100)}.");
 
         // The reader's own exception may quote what the server sent (a value that was a credential): keep its type and
         // its redacted words, not the original.
-        Exception? safeInner = inner is null ? null : new System.Text.Json.JsonException(_redactor.Redact(inner.Message));
+        Exception? safeInner = inner is null ? null : new System.Text.Json.JsonException(redactor.Redact(inner.Message));
         return new UnexpectedResponseException(response.StatusCode, message, new ApiErrorDetails(null, null, null, null, [], requestId, null, excerpt), safeInner);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using CustomerAddresses.Client.Configuration;
 using CustomerAddresses.Client.Diagnostics;
@@ -14,8 +15,9 @@ namespace CustomerAddresses.Client.Transport;
 /// it or it follows a <c>next</c> link, gets <c>Accept: application/json</c> and one <c>X-Client-Request-Id</c> that
 /// stays the same on every attempt, so server logs can join the attempts of one call. It adds the API key
 /// (<c>Authorization: Bearer</c>) and the session cookie (<c>__session</c>) to requests bound for the base address's
-/// origin, and to no other, and adopts a session token the server rotates in (<c>Set-Cookie: __session=…</c> or
-/// <c>X-Development-Session</c>). It turns any timeout into a <see cref="TimeoutException"/> so that no Polly type
+/// origin, and to no other; masks every session token an answer sets (<c>Set-Cookie: __session=…</c> or
+/// <c>X-Development-Session</c>) and adopts it when it is newer; and sends a request the server refused (401) for a
+/// session that has rotated since once more with the newer token. It turns any timeout into a <see cref="TimeoutException"/> so that no Polly type
 /// reaches the caller, and logs each call's start and end by the operation's route template (never a URL, query
 /// string or id).
 /// </summary>
@@ -79,8 +81,6 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         string? clientRequestId = PrepareHeaders(request);
-        string? sentSession = AddCredentials(request);
-
         string method = request.Method.Method;
         if (_logger.IsEnabled(LogLevel.Debug))
         {
@@ -93,19 +93,64 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
         // Under dependency injection, the total timeout again, outside any pipeline: a pipeline the caller replaced may
         // leave the body read unbounded.
         using CallDeadline deadline = _pipeline is not null ? default : CallDeadline.Start(_settings.TotalTimeout, _settings.TimeProvider, cancellationToken);
+
+        // The standalone pipeline bounds one run by the total timeout; waiting for a rotated session and sending again
+        // run within what is left of the call's.
+        CallDeadline rest = default;
         try
         {
-            HttpResponseMessage response = _pipeline is null
-                ? await base.SendAsync(request, deadline.Token).ConfigureAwait(false)
-                : await SendThroughPipelineAsync(_pipeline, request, cancellationToken).ConfigureAwait(false);
-            if (sentSession is not null && RotatedToken(response) is { } rotated)
+            HttpResponseMessage response;
+            for (int resends = 0; ; resends++)
             {
-                Rotate(request, rotated, sentSession);
+                string? sentSession = AddCredentials(request);
+                CancellationToken token = _pipeline is null ? deadline.Token : resends == 0 ? cancellationToken : rest.Token;
+
+                // A request carrying the session is on the wire, for SessionCredential.WaitForNewerAsync, until its
+                // answer's token has been taken.
+                long onWire = sentSession is null ? -1 : _settings.Session.Sending();
+                try
+                {
+                    response = await (_pipeline is null ? base.SendAsync(request, token) : SendThroughPipelineAsync(_pipeline, request, token)).ConfigureAwait(false);
+                    TakeSession(request, response);
+                }
+                finally
+                {
+                    if (onWire >= 0)
+                    {
+                        _settings.Session.Answered(onWire);
+                    }
+                }
+
+                if (response.StatusCode != HttpStatusCode.Unauthorized || sentSession is null || resends == MaxSessionResends)
+                {
+                    break;
+                }
+
+                TimeSpan remaining = Remaining(request, _settings);
+                if (remaining <= TimeSpan.Zero)
+                {
+                    break;
+                }
+
+                if (_pipeline is not null && resends == 0)
+                {
+                    rest = CallDeadline.Start(remaining, _settings.TimeProvider, cancellationToken);
+                }
+
+                if (!await _settings.Session.WaitForNewerAsync(sentSession, _pipeline is null ? deadline.Token : rest.Token).ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                response.Dispose();
+                CallLog.SessionResent(_logger, method, RouteOf(request), clientRequestId);
             }
 
             if (_logger.IsEnabled(LogLevel.Information))
             {
-                string? requestId = ResponseHeaders.RequestId(response) is { } id ? LogText.OneLine(_settings.Redactor.Redact(id), 100) : null;
+                string? requestId = ResponseHeaders.RequestId(response) is { } id
+                    ? LogText.OneLine(SessionHeaders.RedactorFor(_settings.Redactor, response).Redact(id), 100)
+                    : null;
                 CallLog.Answered(_logger, method, RouteOf(request), (int)response.StatusCode, Elapsed(started), Attempts(request), requestId, clientRequestId);
             }
 
@@ -115,7 +160,7 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
         {
             throw TimedOut(request, method, started, clientRequestId, e.Timeout);
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when ((deadline.IsCancellationRequested || rest.IsCancellationRequested) && !cancellationToken.IsCancellationRequested)
         {
             throw TimedOut(request, method, started, clientRequestId, _settings.TotalTimeout);
         }
@@ -123,6 +168,10 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
         {
             CallLog.Failed(_logger, method, RouteOf(request), Elapsed(started), Attempts(request), e.GetType().Name, clientRequestId);
             throw;
+        }
+        finally
+        {
+            rest.Dispose();
         }
     }
 
@@ -164,52 +213,6 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
         return new Guid(bytes).ToString("D");
     }
 
-    /// <summary>Runs the standalone pipeline: each attempt sends to the socket handler and reads the body inside the attempt.</summary>
-    private async Task<HttpResponseMessage> SendThroughPipelineAsync(ResiliencePipeline<HttpResponseMessage> pipeline, HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.SetRequestMessage(request); // the strategies' callbacks read it, as they do under dependency injection
-        try
-        {
-            Outcome<HttpResponseMessage> outcome = await pipeline.ExecuteOutcomeAsync(
-                static async (context, state) =>
-                {
-                    // The attempt timeout, applied here rather than as a strategy: the same exception for the retry
-                    // rules, the same log line, one async layer fewer.
-                    ClientSettings settings = state.Handler._settings;
-                    CancellationToken outer = context.CancellationToken;
-                    using CallDeadline attempt = CallDeadline.Start(settings.AttemptTimeout, settings.TimeProvider, outer);
-                    try
-                    {
-                        HttpResponseMessage response = await state.Handler.SendInnerAsync(state.Request, attempt.Token).ConfigureAwait(false);
-                        await ResponseBuffer.BufferAsync(response, attempt.Token).ConfigureAwait(false);
-                        return Outcome.FromResult(response);
-                    }
-                    catch (OperationCanceledException e) when (attempt.IsCancellationRequested && !outer.IsCancellationRequested)
-                    {
-                        ResilienceLog.AttemptTimedOut(state.Handler._logger, state.Request.Method.Method, RouteOf(state.Request), settings.AttemptTimeout.TotalMilliseconds, IdOf(state.Request));
-                        return Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException(
-                            $"The attempt did not complete within {settings.AttemptTimeout.TotalSeconds:0.###} s.", settings.AttemptTimeout, e));
-                    }
-                    catch (Exception e)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(e);
-                    }
-                },
-                context,
-                (Handler: this, Request: request)).ConfigureAwait(false);
-            outcome.ThrowIfException();
-            return outcome.Result!;
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-    }
-
-    private Task<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
-
     private TimeoutException TimedOut(HttpRequestMessage request, string method, long started, string? clientRequestId, TimeSpan limit)
     {
         string route = RouteOf(request);
@@ -227,4 +230,14 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
             : settings.TotalTimeout;
 
     private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    private static string? FirstValue(HeaderStringValues values)
+    {
+        foreach (string value in values)
+        {
+            return value;
+        }
+
+        return null;
+    }
 }

@@ -97,7 +97,7 @@ internal static class Pager
             }
         }
 
-        string? requestId = invoker.Reader.Redactor.Redact(list.RequestId ?? ResponseHeaders.RequestId(response));
+        string? requestId = SessionHeaders.RedactorFor(invoker.Reader.Redactor, response).Redact(list.RequestId ?? ResponseHeaders.RequestId(response));
         try
         {
             return list.IsOffsetShape
