@@ -18,7 +18,7 @@ public class ReadBenchmarks
     public int Read_Baseline() => JsonSerializer.Deserialize(_page, BaselineJsonContext.Default.BaselineList)!.Data.Count;
 
     [Benchmark]
-    public int Read_Sdk() => ListEnvelopeReader.Read(_page, CustomerAddressesJsonContext.Default.ListAddress, "addresses", "customer_id").Items.Count;
+    public int Read_Sdk() => ListEnvelopeReader.Read(_page, CustomerAddresses.Client.Addresses.AddressesJsonContext.Default.ListBodyAddress, "addresses", "customer_id").Items.Count;
 
 }
 
@@ -46,7 +46,7 @@ public class ItemReadProbes
     public int Items_Baseline() => JsonSerializer.Deserialize(_items, ProbeContext.Default.ListBaselineAddress)!.Count;
 
     [Benchmark]
-    public int Items_Sdk() => JsonSerializer.Deserialize(_items, CustomerAddressesJsonContext.Default.ListAddress)!.Count;
+    public int Items_Sdk() => JsonSerializer.Deserialize(_items, CustomerAddresses.Client.Addresses.AddressesJsonContext.Default.ListAddress)!.Count;
 
     [Benchmark]
     public int Items_SdkTypesThroughGeneratedMetadata() => JsonSerializer.Deserialize(_items, ProbeContext.Default.ListAddress)!.Count;

@@ -35,7 +35,7 @@ public sealed class CustomDataLimitTests
         await using (emulator)
         using (client)
         {
-            JsonObject deepest = DeepJson.Object(CustomerAddresses.Client.Primitives.RequestChecks.MaxCustomDataDepth);
+            JsonObject deepest = DeepJson.Object(CustomerAddresses.Client.Core.RequestChecks.MaxCustomDataDepth);
             bool paddle = dialect == ApiDialect.PaddleBilling;
 
             Customer created = await client.Customers.CreateAsync(new CreateCustomerRequest { Name = paddle ? null : "Al", Email = "al@example.com", CustomData = deepest });
@@ -64,7 +64,7 @@ public sealed class CustomDataLimitTests
             bool paddle = dialect == ApiDialect.PaddleBilling;
             JsonObject[] unwritable =
             [
-                DeepJson.Object(CustomerAddresses.Client.Primitives.RequestChecks.MaxCustomDataDepth + 1),
+                DeepJson.Object(CustomerAddresses.Client.Core.RequestChecks.MaxCustomDataDepth + 1),
                 new JsonObject { ["when"] = JsonValue.Create(new Unwritable()) },     // a .NET type no JSON metadata describes
                 new JsonObject { ["ratio"] = JsonValue.Create(double.PositiveInfinity) },
                 new JsonObject { ["list"] = new JsonArray(JsonValue.Create(float.NaN)) },

@@ -82,7 +82,7 @@ public sealed class ModelReaderTests
         cases.Sample(c =>
         {
             var ((id, customerId, status, description, firstLine, secondLine, city, postalCode), (region, country, countryCode, customData, created, updated)) = c.v;
-            Address read = JsonSerializer.Deserialize(c.body, CustomerAddressesJsonContext.Default.Address)!;
+            Address read = JsonSerializer.Deserialize(c.body, CustomerAddresses.Client.Addresses.AddressesJsonContext.Default.Address)!;
 
             Assert.Equal(id, read.Id.Value);
             Assert.Equal(customerId, read.CustomerId.Value);
@@ -117,7 +117,7 @@ public sealed class ModelReaderTests
         cases.Sample(c =>
         {
             var ((id, name, email, phone, status, locale, consent, customData), (created, updated, importedFrom, addressCountry)) = c.v;
-            Customer read = JsonSerializer.Deserialize(c.body, CustomerAddressesJsonContext.Default.Customer)!;
+            Customer read = JsonSerializer.Deserialize(c.body, CustomerAddresses.Client.Customers.CustomersJsonContext.Default.Customer)!;
 
             Assert.Equal(id, read.Id.Value);
             Assert.Equal((name, email, phone, locale), (read.Name, read.Email, read.Phone, read.Locale));
@@ -150,7 +150,7 @@ public sealed class ModelReaderTests
         cases.Sample(c =>
         {
             var ((id, name, company, line1, wachtLine1, line2, city, state), (postalCode, country, isDefault, created, updated)) = c.v;
-            BillingAddress read = JsonSerializer.Deserialize(c.body, CustomerAddressesJsonContext.Default.BillingAddress)!;
+            BillingAddress read = JsonSerializer.Deserialize(c.body, CustomerAddresses.Client.BillingAddresses.BillingAddressesJsonContext.Default.BillingAddress)!;
 
             Assert.Equal(id, read.Id.Value);
             Assert.Equal((name, company, line2, city, state, postalCode), (read.Name, read.Company, read.AddressLine2, read.City, read.State, read.PostalCode));
@@ -173,26 +173,26 @@ public sealed class ModelReaderTests
     [InlineData("{\"id\":\"add_1\",\"customer_id\":null}")]
     [InlineData("[{\"id\":\"add_1\"}]")]
     public void What_the_address_members_forbid_is_a_json_exception(string body) =>
-        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(body, CustomerAddressesJsonContext.Default.Address));
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(body, CustomerAddresses.Client.Addresses.AddressesJsonContext.Default.Address));
 
     [Theory]
     [InlineData("{\"name\":\"x\"}")]
     [InlineData("{\"id\":\"billing_1\",\"is_default\":null}")]
     [InlineData("{\"id\":\"billing_1\",\"is_default\":\"yes\"}")]
     public void What_the_billing_address_members_forbid_is_a_json_exception(string body) =>
-        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(body, CustomerAddressesJsonContext.Default.BillingAddress));
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(body, CustomerAddresses.Client.BillingAddresses.BillingAddressesJsonContext.Default.BillingAddress));
 
     [Theory]
     [InlineData("{\"email\":\"a@b.c\"}")]
     [InlineData("{\"id\":\"ctm_1\",\"marketing_consent\":\"yes\"}")]
     [InlineData("{\"id\":\"ctm_1\",\"address\":\"Kigali\"}")]
     public void What_the_customer_members_forbid_is_a_json_exception(string body) =>
-        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(body, CustomerAddressesJsonContext.Default.Customer));
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(body, CustomerAddresses.Client.Customers.CustomersJsonContext.Default.Customer));
 
     [Fact]
     public void A_duplicated_member_takes_its_last_value_as_the_serializer_does()
     {
-        Address read = JsonSerializer.Deserialize("{\"id\":\"add_1\",\"city\":\"A\",\"id\":\"add_2\",\"city\":\"B\"}", CustomerAddressesJsonContext.Default.Address)!;
+        Address read = JsonSerializer.Deserialize("{\"id\":\"add_1\",\"city\":\"A\",\"id\":\"add_2\",\"city\":\"B\"}", CustomerAddresses.Client.Addresses.AddressesJsonContext.Default.Address)!;
 
         Assert.Equal(("add_2", "B"), (read.Id.Value, read.City));
     }
@@ -208,9 +208,9 @@ public sealed class ModelReaderTests
         var customer = new Customer { Id = CustomerId.Parse("ctm_1"), Email = "a@b.c", MarketingConsent = false, Address = new CustomerPostalAddress { Country = CountryCode.Germany } };
         var billing = new BillingAddress { Id = BillingAddressId.Parse("billing_1"), AddressLine1 = "1 Road", IsDefault = true, UpdatedAt = DateTimeOffset.UnixEpoch };
 
-        Address address2 = JsonSerializer.Deserialize(JsonSerializer.Serialize(address, CustomerAddressesJsonContext.Default.Address), CustomerAddressesJsonContext.Default.Address)!;
-        Customer customer2 = JsonSerializer.Deserialize(JsonSerializer.Serialize(customer, CustomerAddressesJsonContext.Default.Customer), CustomerAddressesJsonContext.Default.Customer)!;
-        BillingAddress billing2 = JsonSerializer.Deserialize(JsonSerializer.Serialize(billing, CustomerAddressesJsonContext.Default.BillingAddress), CustomerAddressesJsonContext.Default.BillingAddress)!;
+        Address address2 = JsonSerializer.Deserialize(JsonSerializer.Serialize(address, CustomerAddresses.Client.Addresses.AddressesJsonContext.Default.Address), CustomerAddresses.Client.Addresses.AddressesJsonContext.Default.Address)!;
+        Customer customer2 = JsonSerializer.Deserialize(JsonSerializer.Serialize(customer, CustomerAddresses.Client.Customers.CustomersJsonContext.Default.Customer), CustomerAddresses.Client.Customers.CustomersJsonContext.Default.Customer)!;
+        BillingAddress billing2 = JsonSerializer.Deserialize(JsonSerializer.Serialize(billing, CustomerAddresses.Client.BillingAddresses.BillingAddressesJsonContext.Default.BillingAddress), CustomerAddresses.Client.BillingAddresses.BillingAddressesJsonContext.Default.BillingAddress)!;
 
         Assert.Equal(address with { CustomData = null }, address2 with { CustomData = null });
         Assert.Equal("{\"k\":1}", address2.CustomData!.ToJsonString());

@@ -45,7 +45,7 @@ public sealed class ResourceEnvelopeTests
         try
         {
             (Address? value, string? requestId) = read();
-            return (value is null ? "null" : JsonSerializer.Serialize(value, CustomerAddressesJsonContext.Default.Address)) + " / " + requestId;
+            return (value is null ? "null" : JsonSerializer.Serialize(value, CustomerAddresses.Client.Addresses.AddressesJsonContext.Default.Address)) + " / " + requestId;
         }
         catch (JsonException)
         {
@@ -59,8 +59,8 @@ public sealed class ResourceEnvelopeTests
         s_body.Sample(body =>
         {
             byte[] json = Encoding.UTF8.GetBytes(body);
-            string twoPass = Outcome(() => (ResourceEnvelope.ReadByScanning(json, CustomerAddressesJsonContext.Default.Address, out string? id), id));
-            string onePass = Outcome(() => (ResourceEnvelope.Read(json, CustomerAddressesJsonContext.Default.Address, out string? id), id));
+            string twoPass = Outcome(() => (ResourceEnvelope.ReadByScanning(json, CustomerAddresses.Client.Addresses.AddressesJsonContext.Default.Address, out string? id), id));
+            string onePass = Outcome(() => (ResourceEnvelope.Read(json, CustomerAddresses.Client.Addresses.AddressesJsonContext.Default.Address, out string? id), id));
 
             Assert.Equal(twoPass, onePass);
         }, iter: 5_000);
@@ -73,7 +73,7 @@ public sealed class ResourceEnvelopeTests
     [InlineData("""{"id":"add_4","data":{"id":"add_5"}}""", "add_5", null)] // a data object wins over the root
     public void Each_server_shape_reads_to_its_resource(string body, string id, string? requestId)
     {
-        Address? read = ResourceEnvelope.Read(Encoding.UTF8.GetBytes(body), CustomerAddressesJsonContext.Default.Address, out string? readRequestId);
+        Address? read = ResourceEnvelope.Read(Encoding.UTF8.GetBytes(body), CustomerAddresses.Client.Addresses.AddressesJsonContext.Default.Address, out string? readRequestId);
 
         Assert.Equal((id, requestId), (read?.Id.Value, readRequestId));
     }

@@ -1,7 +1,6 @@
 using CustomerAddresses.Client.Core;
 using CustomerAddresses.Client.Core.Paging;
 using CustomerAddresses.Client.Protocol;
-using CustomerAddresses.Client.Serialization;
 
 namespace CustomerAddresses.Client.Addresses;
 
@@ -14,43 +13,43 @@ internal static class AddressOperations
     internal static readonly ApiOperation<IAddressesApi, (CustomerId CustomerId, AddressId Id), Address> Get = new(
         new OperationInfo("addresses.get", "Get address", HttpMethod.Get, ItemRoute),
         RequestBody: null,
-        CustomerAddressesJsonContext.Default.Address,
+        AddressesJsonContext.Default.Address,
         static (api, args, operation, ct) => api.GetAsync(args.CustomerId.Value, args.Id.Value, operation, ct),
         static (address, args) => address.FillMissingCustomerId(args.CustomerId));
 
     internal static readonly ApiOperation<IAddressesApi, (CustomerId CustomerId, AddressId Id, ApiV1AddressPatch Request), Address> Update = new(
         new OperationInfo("addresses.update", "Update address", HttpMethod.Patch, ItemRoute),
-        CustomerAddressesJsonContext.Default.ApiV1AddressPatch,
-        CustomerAddressesJsonContext.Default.Address,
+        AddressesJsonContext.Default.ApiV1AddressPatch,
+        AddressesJsonContext.Default.Address,
         static (api, args, operation, ct) => api.UpdateAsync(args.CustomerId.Value, args.Id.Value, args.Request, operation, ct),
         static (address, args) => address.FillMissingCustomerId(args.CustomerId));
 
     /// <summary>The same endpoint in Paddle's body: <c>country_code</c> and the lines and postal code.</summary>
     internal static readonly ApiOperation<IAddressesApi, (CustomerId CustomerId, AddressId Id, UpdateAddressRequest Request), Address> UpdateOnPaddle = new(
         Update.Info,
-        CustomerAddressesJsonContext.Default.UpdateAddressRequest,
-        CustomerAddressesJsonContext.Default.Address,
+        AddressesJsonContext.Default.UpdateAddressRequest,
+        AddressesJsonContext.Default.Address,
         static (api, args, operation, ct) => api.UpdateOnPaddleAsync(args.CustomerId.Value, args.Id.Value, args.Request, operation, ct),
         static (address, args) => address.FillMissingCustomerId(args.CustomerId));
 
     internal static readonly ApiOperation<IAddressesApi, (CustomerId CustomerId, CreateAddressRequest Request), Address> Create = new(
         new OperationInfo("addresses.create", "Create address", HttpMethod.Post, Route),
-        CustomerAddressesJsonContext.Default.CreateAddressRequest,
-        CustomerAddressesJsonContext.Default.Address,
+        AddressesJsonContext.Default.CreateAddressRequest,
+        AddressesJsonContext.Default.Address,
         static (api, args, operation, ct) => api.CreateAsync(args.CustomerId.Value, args.Request, operation, ct),
         static (address, args) => address.FillMissingCustomerId(args.CustomerId));
 
     /// <summary>The same endpoint in Paddle's body: <c>country_code</c>, and no member beyond its own.</summary>
     internal static readonly ApiOperation<IAddressesApi, (CustomerId CustomerId, PaddleAddressBody Body), Address> CreateOnPaddle = new(
         Create.Info,
-        CustomerAddressesJsonContext.Default.PaddleAddressBody,
-        CustomerAddressesJsonContext.Default.Address,
+        AddressesJsonContext.Default.PaddleAddressBody,
+        AddressesJsonContext.Default.Address,
         static (api, args, operation, ct) => api.CreateOnPaddleAsync(args.CustomerId.Value, args.Body, operation, ct),
         static (address, args) => address.FillMissingCustomerId(args.CustomerId));
 
     internal static readonly ListOperation<IAddressesApi, AddressListArgs, Address> List = new(
         new OperationInfo("addresses.list", "List addresses", HttpMethod.Get, Route),
-        CustomerAddressesJsonContext.Default.ListAddress,
+        AddressesJsonContext.Default.ListBodyAddress,
         ItemsMember: "addresses",
         OwnerMember: "customer_id",
         static (api, args, q, operation, ct) => api.ListAsync(args.CustomerId.Value, q.After, q.PerPage, args.OrderBy, args.Status, args.Search, args.Id, q.Limit, q.Offset, operation, ct),

@@ -20,7 +20,7 @@ public class AddressesClient
     {
     }
 
-    internal AddressesClient(OperationInvoker invoker) => _channel = new ResourceChannel<IAddressesApi>(invoker);
+    internal AddressesClient(OperationInvoker invoker) => _channel = new ResourceChannel<IAddressesApi>(invoker, AddressesJsonContext.Default);
 
     /// <summary>Creates an address for a customer (<c>POST customers/{customer_id}/addresses</c>). Not retried after it may have reached the server.</summary>
     /// <param name="customerId">The customer the address belongs to.</param>
@@ -37,7 +37,7 @@ public class AddressesClient
     {
         TypedId.ThrowIfDefault(customerId, nameof(customerId));
         ResourceChannel<IAddressesApi> channel = Channel;
-        RequestChecks.Validate(request, channel.Dialect);
+        AddressChecks.Validate(request, channel.Dialect);
         return channel.Dialect == ApiDialect.PaddleBilling
             ? channel.InvokeAsync(AddressOperations.CreateOnPaddle, (customerId, PaddleAddressBody.From(request)), cancellationToken)
             : channel.InvokeAsync(AddressOperations.Create, (customerId, request), cancellationToken);
@@ -94,7 +94,7 @@ public class AddressesClient
         TypedId.ThrowIfDefault(customerId, nameof(customerId));
         TypedId.ThrowIfDefault(addressId, nameof(addressId));
         ResourceChannel<IAddressesApi> channel = Channel;
-        RequestChecks.Validate(request, channel.Dialect);
+        AddressChecks.Validate(request, channel.Dialect);
         return channel.Dialect == ApiDialect.PaddleBilling
             ? channel.InvokeAsync(AddressOperations.UpdateOnPaddle, (customerId, addressId, request), cancellationToken)
             : channel.InvokeAsync(AddressOperations.Update, (customerId, addressId, ApiV1AddressPatch.From(request)), cancellationToken);

@@ -1,7 +1,6 @@
 using CustomerAddresses.Client.Core;
 using CustomerAddresses.Client.Core.Paging;
 using CustomerAddresses.Client.Protocol;
-using CustomerAddresses.Client.Serialization;
 
 namespace CustomerAddresses.Client.BillingAddresses;
 
@@ -13,14 +12,14 @@ internal static class BillingAddressOperations
 
     internal static readonly ApiOperation<IBillingAddressesApi, (OrganizationId OrganizationId, AddBillingAddressRequest Request), BillingAddress> Add = new(
         new OperationInfo("billing_addresses.add", "Add billing address", HttpMethod.Post, Route),
-        CustomerAddressesJsonContext.Default.AddBillingAddressRequest,
-        CustomerAddressesJsonContext.Default.BillingAddress,
+        BillingAddressesJsonContext.Default.AddBillingAddressRequest,
+        BillingAddressesJsonContext.Default.BillingAddress,
         static (api, args, operation, ct) => api.AddAsync(args.OrganizationId.Value, args.Request, operation, ct));
 
     /// <summary>The server answers the whole list in one envelope (<c>data</c> is the array): one page, no paging parameters.</summary>
     internal static readonly ListOperation<IBillingAddressesApi, OrganizationId, BillingAddress> List = new(
         new OperationInfo("billing_addresses.list", "List billing addresses", HttpMethod.Get, Route),
-        CustomerAddressesJsonContext.Default.ListBillingAddress,
+        BillingAddressesJsonContext.Default.ListBodyBillingAddress,
         ItemsMember: "billing_addresses",
         OwnerMember: null,
         static (api, organizationId, _, operation, ct) => api.ListAsync(organizationId.Value, operation, ct),
@@ -29,14 +28,14 @@ internal static class BillingAddressOperations
 
     internal static readonly ApiOperation<IBillingAddressesApi, (OrganizationId OrganizationId, BillingAddressId Id, ReplaceBillingAddressRequest Request), BillingAddress> Replace = new(
         new OperationInfo("billing_addresses.replace", "Replace billing address", HttpMethod.Put, ItemRoute),
-        CustomerAddressesJsonContext.Default.ReplaceBillingAddressRequest,
-        CustomerAddressesJsonContext.Default.BillingAddress,
+        BillingAddressesJsonContext.Default.ReplaceBillingAddressRequest,
+        BillingAddressesJsonContext.Default.BillingAddress,
         static (api, args, operation, ct) => api.ReplaceAsync(args.OrganizationId.Value, args.Id.Value, args.Request, operation, ct));
 
     internal static readonly ApiOperation<IBillingAddressesApi, (OrganizationId OrganizationId, BillingAddressId Id), Acknowledgement> Delete = new(
         new OperationInfo("billing_addresses.delete", "Delete billing address", HttpMethod.Delete, ItemRoute),
         RequestBody: null,
-        CustomerAddressesJsonContext.Default.Acknowledgement,
+        BillingAddressesJsonContext.Default.Acknowledgement,
         static (api, args, operation, ct) => api.DeleteAsync(args.OrganizationId.Value, args.Id.Value, operation, ct),
         WhenEmpty: static () => Acknowledgement.Empty);
 }

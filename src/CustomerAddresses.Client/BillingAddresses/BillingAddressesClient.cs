@@ -20,7 +20,7 @@ public class BillingAddressesClient
     {
     }
 
-    internal BillingAddressesClient(OperationInvoker invoker) => _channel = new ResourceChannel<IBillingAddressesApi>(invoker);
+    internal BillingAddressesClient(OperationInvoker invoker) => _channel = new ResourceChannel<IBillingAddressesApi>(invoker, BillingAddressesJsonContext.Default);
 
     /// <summary>Adds a billing address to an organization (<c>POST organizations/{id}/billing-addresses</c>). Not retried after it may have reached the server.</summary>
     /// <param name="organizationId">The organization.</param>
@@ -34,7 +34,7 @@ public class BillingAddressesClient
     public virtual Task<BillingAddress> AddAsync(OrganizationId organizationId, AddBillingAddressRequest request, CancellationToken cancellationToken = default)
     {
         TypedId.ThrowIfDefault(organizationId, nameof(organizationId));
-        RequestChecks.Validate(request);
+        BillingAddressChecks.Validate(request);
         return Channel.InvokeAsync(BillingAddressOperations.Add, (organizationId, request), cancellationToken);
     }
 
@@ -73,7 +73,7 @@ public class BillingAddressesClient
     {
         TypedId.ThrowIfDefault(organizationId, nameof(organizationId));
         TypedId.ThrowIfDefault(billingAddressId, nameof(billingAddressId));
-        RequestChecks.Validate(request);
+        BillingAddressChecks.Validate(request);
         return Channel.InvokeAsync(BillingAddressOperations.Replace, (organizationId, billingAddressId, request), cancellationToken);
     }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CustomerAddresses.Client.Configuration;
 using CustomerAddresses.Client.Diagnostics;
 using CustomerAddresses.Client.Protocol;
-using CustomerAddresses.Client.Serialization;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Refit;
 
@@ -15,13 +15,6 @@ namespace CustomerAddresses.Client.Core;
 /// </summary>
 internal sealed class OperationInvoker
 {
-    /// <summary>
-    /// Built once: the source-generated JSON context, bodies buffered so they carry a Content-Length and can be sent
-    /// again intact, and no Refit exception ever: statuses are read by <see cref="ResponseReader"/>, and transport
-    /// failures pass through unchanged.
-    /// </summary>
-    private static readonly RefitSettings s_refitSettings = CreateRefitSettings();
-
     private readonly HttpClient _httpClient;
 
     internal OperationInvoker(HttpClient httpClient, ClientSettings settings, ILogger logger)
@@ -36,7 +29,7 @@ internal sealed class OperationInvoker
     internal ResponseReader Reader { get; }
 
     /// <summary>The source-generated Refit client of one resource, over this invoker's HttpClient.</summary>
-    internal TApi Api<TApi>() => RestService.ForGenerated<TApi>(_httpClient, s_refitSettings);
+    internal TApi Api<TApi>(RefitSettings settings) => RestService.ForGenerated<TApi>(_httpClient, settings);
 
     /// <summary>Sends one operation and reads its resource.</summary>
     internal async Task<TResult> InvokeAsync<TApi, TArgs, TResult>(ApiOperation<TApi, TArgs, TResult> operation, TApi api, TArgs args, CancellationToken cancellationToken)
@@ -71,9 +64,14 @@ internal sealed class OperationInvoker
         return _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
-    private static RefitSettings CreateRefitSettings()
+    /// <summary>
+    /// A resource's Refit settings: its source-generated JSON context, bodies buffered so they carry a Content-Length
+    /// and can be sent again intact, and no Refit exception ever: statuses are read by <see cref="ResponseReader"/>, and
+    /// transport failures pass through unchanged.
+    /// </summary>
+    internal static RefitSettings CreateRefitSettings(JsonSerializerContext json)
     {
-        RefitSettings settings = RefitSettings.ForJsonContext(CustomerAddressesJsonContext.Default);
+        RefitSettings settings = RefitSettings.ForJsonContext(json);
         // Serialized once, synchronously, into a byte array content: a Content-Length, a body a retry sends again as
         // it is, and no second copy (Buffered would serialize through JsonContent and then copy into a buffer).
         settings.RequestBodySerialization = RequestBodySerializationMode.Buffered;

@@ -1,12 +1,17 @@
+using System.Text.Json.Serialization;
+using Refit;
 using CustomerAddresses.Client.Core.Paging;
 
 namespace CustomerAddresses.Client.Core;
 
 /// <summary>What a resource client sends through: the invoker and the resource's Refit client, paired once.</summary>
 /// <typeparam name="TApi">The resource's Refit interface.</typeparam>
-internal sealed class ResourceChannel<TApi>(OperationInvoker invoker)
+internal sealed class ResourceChannel<TApi>(OperationInvoker invoker, JsonSerializerContext json)
 {
-    private readonly TApi _api = invoker.Api<TApi>();
+    // One Refit settings object per resource (TApi), built from the resource's JSON context on first use.
+    private static RefitSettings? s_refitSettings;
+
+    private readonly TApi _api = invoker.Api<TApi>(s_refitSettings ??= OperationInvoker.CreateRefitSettings(json));
 
     /// <summary>The wire format the client speaks.</summary>
     internal ApiDialect Dialect => invoker.Settings.Dialect;

@@ -1,7 +1,6 @@
 using CustomerAddresses.Client.Core;
 using CustomerAddresses.Client.Core.Paging;
 using CustomerAddresses.Client.Protocol;
-using CustomerAddresses.Client.Serialization;
 
 namespace CustomerAddresses.Client.Customers;
 
@@ -14,18 +13,18 @@ internal static class CustomerOperations
     internal static readonly ApiOperation<ICustomersApi, CustomerId, Customer> Get = new(
         new OperationInfo("customers.get", "Get customer", HttpMethod.Get, ItemRoute),
         RequestBody: null,
-        CustomerAddressesJsonContext.Default.Customer,
+        CustomersJsonContext.Default.Customer,
         static (api, id, operation, ct) => api.GetAsync(id.Value, operation, ct));
 
     internal static readonly ApiOperation<ICustomersApi, (CustomerId Id, UpdateCustomerRequest Request), Customer> Update = new(
         new OperationInfo("customers.update", "Update customer", HttpMethod.Patch, ItemRoute),
-        CustomerAddressesJsonContext.Default.UpdateCustomerRequest,
-        CustomerAddressesJsonContext.Default.Customer,
+        CustomersJsonContext.Default.UpdateCustomerRequest,
+        CustomersJsonContext.Default.Customer,
         static (api, args, operation, ct) => api.UpdateAsync(args.Id.Value, args.Request, operation, ct));
 
     internal static readonly ListOperation<ICustomersApi, CustomerListArgs, Customer> List = new(
         new OperationInfo("customers.list", "List customers", HttpMethod.Get, Route),
-        CustomerAddressesJsonContext.Default.ListCustomer,
+        CustomersJsonContext.Default.ListBodyCustomer,
         ItemsMember: "customers",
         OwnerMember: null,
         static (api, args, q, operation, ct) => api.ListAsync(q.After, q.PerPage, args.OrderBy, args.Status, args.Search, args.Id, args.Email, q.Limit, q.Offset, operation, ct),
@@ -33,14 +32,14 @@ internal static class CustomerOperations
 
     internal static readonly ApiOperation<ICustomersApi, CreateCustomerRequest, Customer> Create = new(
         new OperationInfo("customers.create", "Create customer", HttpMethod.Post, Route),
-        CustomerAddressesJsonContext.Default.CreateCustomerRequest,
-        CustomerAddressesJsonContext.Default.Customer,
+        CustomersJsonContext.Default.CreateCustomerRequest,
+        CustomersJsonContext.Default.Customer,
         static (api, request, operation, ct) => api.CreateAsync(request, operation, ct));
 
     /// <summary>The same endpoint in Paddle's body, which has no member beyond its own.</summary>
     internal static readonly ApiOperation<ICustomersApi, PaddleCustomerBody, Customer> CreateOnPaddle = new(
         Create.Info,
-        CustomerAddressesJsonContext.Default.PaddleCustomerBody,
-        CustomerAddressesJsonContext.Default.Customer,
+        CustomersJsonContext.Default.PaddleCustomerBody,
+        CustomersJsonContext.Default.Customer,
         static (api, body, operation, ct) => api.CreateOnPaddleAsync(body, operation, ct));
 }

@@ -20,7 +20,7 @@ public class CustomersClient
     {
     }
 
-    internal CustomersClient(OperationInvoker invoker) => _channel = new ResourceChannel<ICustomersApi>(invoker);
+    internal CustomersClient(OperationInvoker invoker) => _channel = new ResourceChannel<ICustomersApi>(invoker, CustomersJsonContext.Default);
 
     /// <summary>Creates a customer (<c>POST customers</c>). Not retried after it may have reached the server.</summary>
     /// <param name="request">
@@ -36,7 +36,7 @@ public class CustomersClient
     public virtual Task<Customer> CreateAsync(CreateCustomerRequest request, CancellationToken cancellationToken = default)
     {
         ResourceChannel<ICustomersApi> channel = Channel;
-        RequestChecks.Validate(request, channel.Dialect);
+        CustomerChecks.Validate(request, channel.Dialect);
         return channel.Dialect == ApiDialect.PaddleBilling
             ? channel.InvokeAsync(CustomerOperations.CreateOnPaddle, PaddleCustomerBody.From(request), cancellationToken)
             : channel.InvokeAsync(CustomerOperations.Create, request, cancellationToken);
@@ -85,7 +85,7 @@ public class CustomersClient
     {
         TypedId.ThrowIfDefault(customerId, nameof(customerId));
         ResourceChannel<ICustomersApi> channel = Channel;
-        RequestChecks.Validate(request, channel.Dialect);
+        CustomerChecks.Validate(request, channel.Dialect);
         return channel.InvokeAsync(CustomerOperations.Update, (customerId, request), cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,8 +12,31 @@ namespace CustomerAddresses.Client.Primitives;
 internal sealed class TypedIdJsonConverter<TSelf> : JsonConverter<TSelf>
     where TSelf : struct, ITypedId<TSelf>
 {
-    public override TSelf Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Serialization.ModelJson.Id<TSelf>(ref reader);
+    private static readonly SearchValues<byte> s_idBytes = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"u8);
+
+    public override TSelf Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <summary>A typed id from the server: only its characters are checked (never its prefix), on the bytes, before a string is made.</summary>
+    internal static TSelf ReadValue(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"Expected the {TSelf.Description} as a JSON string, found {reader.TokenType}.");
+        }
+
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            ReadOnlySpan<byte> raw = reader.ValueSpan;
+            if (raw.Length is > 0 and <= TypedId.MaxLength && !raw.ContainsAnyExcept(s_idBytes))
+            {
+                return TSelf.FromValidated(reader.GetString()!);
+            }
+        }
+
+        string? value = reader.GetString();
+        string? problem = TypedId.Validate(value, []);
+        return problem is null ? TSelf.FromValidated(value!) : throw new JsonException(TypedId.Describe<TSelf>(null, problem)); // never quote what the server sent
+    }
 
     public override void Write(Utf8JsonWriter writer, TSelf value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Value);

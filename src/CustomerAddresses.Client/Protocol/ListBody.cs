@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
-using CustomerAddresses.Client.Serialization;
 
 namespace CustomerAddresses.Client.Protocol;
 
@@ -50,11 +48,4 @@ internal sealed class ListBody<T>
         "customers" => Customers,
         _ => BillingAddresses,
     };
-}
-
-/// <summary>The source-generated metadata of <see cref="ListBody{T}"/> for an item type, when the JSON context has it.</summary>
-internal static class ListBodyInfo<T>
-{
-    internal static readonly JsonTypeInfo<ListBody<T>>? Value =
-        CustomerAddressesJsonContext.Default.GetTypeInfo(typeof(ListBody<T>)) as JsonTypeInfo<ListBody<T>>;
 }

@@ -38,13 +38,13 @@ internal static class ListEnvelopeReader
 {
     /// <summary>Reads the body; throws <see cref="JsonException"/> when it is neither shape.</summary>
     /// <param name="json">The whole body.</param>
-    /// <param name="items">The item list's JSON metadata.</param>
+    /// <param name="bodyInfo">The list body's JSON metadata, from the resource's JSON context.</param>
     /// <param name="itemsMember">The offset shape's items member, such as <c>addresses</c>.</param>
     /// <param name="ownerMember">The offset shape's owner member, such as <c>customer_id</c>, or null.</param>
-    internal static ListEnvelope<T> Read<T>(ReadOnlySpan<byte> json, JsonTypeInfo<List<T>> items, string itemsMember, string? ownerMember)
+    internal static ListEnvelope<T> Read<T>(ReadOnlySpan<byte> json, JsonTypeInfo<ListBody<T>> bodyInfo, string itemsMember, string? ownerMember)
     {
-        // One serializer call over the whole body (ListBody<T>); the item metadata must come from the same context.
-        if (ListBodyInfo<T>.Value is not { } bodyInfo || items.Options != bodyInfo.Options || ownerMember is not (null or "customer_id") || !ListBody<T>.Reads(itemsMember))
+        // One serializer call over the whole body (ListBody<T>).
+        if (ownerMember is not (null or "customer_id") || !ListBody<T>.Reads(itemsMember))
         {
             throw new InvalidOperationException($"No list body is declared for {typeof(T).Name} items under '{itemsMember}'.");
         }

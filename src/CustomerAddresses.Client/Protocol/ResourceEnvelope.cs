@@ -74,7 +74,7 @@ internal static class ResourceEnvelope
     /// <summary>A reader on the body's root object; anything else is refused.</summary>
     private static Utf8JsonReader OpenRoot(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json, Serialization.CustomerAddressesJsonContext.ReaderOptions);
+        var reader = new Utf8JsonReader(json, Serialization.JsonLimits.ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException($"Expected a JSON object, found {(json.IsEmpty ? "an empty body" : reader.TokenType.ToString())}.");
@@ -86,7 +86,7 @@ internal static class ResourceEnvelope
     /// <summary>Reads the root as the resource, and refuses anything after it, as the serializer would.</summary>
     private static T? ReadRoot<T>(ReadOnlySpan<byte> json, ModelJsonConverter<T> model, JsonSerializerOptions options)
     {
-        var reader = new Utf8JsonReader(json, Serialization.CustomerAddressesJsonContext.ReaderOptions);
+        var reader = new Utf8JsonReader(json, Serialization.JsonLimits.ReaderOptions);
         reader.Read();
         T? value = model.Read(ref reader, typeof(T), options);
         return reader.Read() ? throw new JsonException($"Unexpected {reader.TokenType} after the resource.") : value;
@@ -146,7 +146,7 @@ internal static class ResourceEnvelope
     /// <summary>Returns the value of an object's only member when that value is an object; otherwise the object.</summary>
     private static ReadOnlySpan<byte> OnlyObjectMember(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json, Serialization.CustomerAddressesJsonContext.ReaderOptions);
+        var reader = new Utf8JsonReader(json, Serialization.JsonLimits.ReaderOptions);
         reader.Read(); // StartObject
         if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
         {

@@ -53,14 +53,14 @@ internal sealed class ResponseReader
 
     internal Task<ListEnvelope<T>> ReadListAsync<T>(
         HttpResponseMessage response,
-        JsonTypeInfo<List<T>> items,
+        JsonTypeInfo<ListBody<T>> body,
         string itemsMember,
         string? ownerMember,
         OperationInfo operation,
         CancellationToken cancellationToken) =>
-        ReadAsync(response, operation, MaxListBytes, (this, items, itemsMember, ownerMember), static (state, response, operation, body) =>
+        ReadAsync(response, operation, MaxListBytes, (this, body, itemsMember, ownerMember), static (state, response, operation, json) =>
         {
-            ListEnvelope<T> list = ListEnvelopeReader.Read(body, state.items, state.itemsMember, state.ownerMember);
+            ListEnvelope<T> list = ListEnvelopeReader.Read(json, state.body, state.itemsMember, state.ownerMember);
             state.Item1.Succeeded(response, list.RequestId);
             return list;
         }, cancellationToken);

@@ -7,15 +7,13 @@ using CustomerAddresses.Client.Primitives;
 namespace CustomerAddresses.Client.Serialization;
 
 /// <summary>
-/// The member readers of the hand-written model converters (<see cref="AddressJsonConverter"/> and its siblings).
+/// The member readers of the hand-written model converters (the address, customer and billing address converters of their resource folders).
 /// The source generator reads a record whose members are <c>init</c>-only through its constructor path: every member
 /// boxed into an argument array, then a second object built from it. These read each member straight from the
 /// reader into the record's initializer, with the same rules as the member converters they stand for.
 /// </summary>
 internal static class ModelJson
 {
-    private static readonly SearchValues<byte> s_idBytes = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"u8);
-
     /// <summary>Reads the member name the reader is on, in place; an escaped name (rare) is unescaped into a new array.</summary>
     internal static ReadOnlySpan<byte> Name(ref Utf8JsonReader reader)
     {
@@ -56,28 +54,10 @@ internal static class ModelJson
         _ => throw new JsonException($"Expected a JSON boolean, found {reader.TokenType}."),
     };
 
-    /// <summary>A typed id from the server: only its characters are checked (never its prefix), on the bytes, before a string is made.</summary>
+    /// <summary>A typed id from the server: see <see cref="TypedIdJsonConverter{TSelf}.ReadValue"/>.</summary>
     internal static TId Id<TId>(ref Utf8JsonReader reader)
-        where TId : struct, ITypedId<TId>
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException($"Expected the {TId.Description} as a JSON string, found {reader.TokenType}.");
-        }
-
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-        {
-            ReadOnlySpan<byte> raw = reader.ValueSpan;
-            if (raw.Length is > 0 and <= TypedId.MaxLength && !raw.ContainsAnyExcept(s_idBytes))
-            {
-                return TId.FromValidated(reader.GetString()!);
-            }
-        }
-
-        string? value = reader.GetString();
-        string? problem = TypedId.Validate(value, []);
-        return problem is null ? TId.FromValidated(value!) : throw new JsonException(TypedId.Describe<TId>(null, problem)); // never quote what the server sent
-    }
+        where TId : struct, ITypedId<TId> =>
+        TypedIdJsonConverter<TId>.ReadValue(ref reader);
 
     internal static T? Expandable<T>(ref Utf8JsonReader reader)
         where T : struct, IExpandableValue<T> =>

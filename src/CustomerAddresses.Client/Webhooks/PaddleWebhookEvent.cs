@@ -43,7 +43,7 @@ public abstract class PaddleWebhookEvent
     {
         try
         {
-            WebhookEnvelope envelope = JsonSerializer.Deserialize(body, CustomerAddressesJsonContext.Default.WebhookEnvelope)
+            WebhookEnvelope envelope = JsonSerializer.Deserialize(body, WebhooksJsonContext.Default.WebhookEnvelope)
                 ?? throw new JsonException("The body is null.");
             if (string.IsNullOrEmpty(envelope.EventId) || string.IsNullOrEmpty(envelope.EventType) || envelope.OccurredAt is not { } occurredAt
                 || envelope.Data.ValueKind != JsonValueKind.Object)
@@ -55,10 +55,10 @@ public abstract class PaddleWebhookEvent
             {
                 PaddleWebhookEventTypes.CustomerCreated or PaddleWebhookEventTypes.CustomerUpdated or PaddleWebhookEventTypes.CustomerImported =>
                     new CustomerWebhookEvent(envelope.EventId, envelope.EventType, occurredAt, envelope.NotificationId,
-                        envelope.Data.Deserialize(CustomerAddressesJsonContext.Default.Customer)!),
+                        envelope.Data.Deserialize(WebhooksJsonContext.Default.Customer)!),
                 PaddleWebhookEventTypes.AddressCreated or PaddleWebhookEventTypes.AddressUpdated or PaddleWebhookEventTypes.AddressImported =>
                     new AddressWebhookEvent(envelope.EventId, envelope.EventType, occurredAt, envelope.NotificationId,
-                        envelope.Data.Deserialize(CustomerAddressesJsonContext.Default.Address)!),
+                        envelope.Data.Deserialize(WebhooksJsonContext.Default.Address)!),
                 _ => new UnknownWebhookEvent(envelope.EventId, envelope.EventType, occurredAt, envelope.NotificationId, envelope.Data),
             };
         }

@@ -116,7 +116,7 @@ public sealed class TypedIdTests : FakeApiTests
     {
         var model = new Address { Id = AddressId.Parse("add_1"), CustomerId = CustomerId.Parse("ctm_1") };
 
-        JsonNode json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(model, Client.Serialization.CustomerAddressesJsonContext.Default.Address))!;
+        JsonNode json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(model, CustomerAddresses.Client.Addresses.AddressesJsonContext.Default.Address))!;
 
         Assert.Equal("add_1", (string?)json["id"]);
         Assert.Equal("ctm_1", (string?)json["customer_id"]);

@@ -10,7 +10,7 @@ namespace CustomerAddresses.Client.Tests.Protocol;
 public sealed class ListEnvelopeReaderTests
 {
     private static ListEnvelope<Address> Read(string json) =>
-        ListEnvelopeReader.Read(Encoding.UTF8.GetBytes(json), CustomerAddressesJsonContext.Default.ListAddress, "addresses", "customer_id");
+        ListEnvelopeReader.Read(Encoding.UTF8.GetBytes(json), CustomerAddresses.Client.Addresses.AddressesJsonContext.Default.ListBodyAddress, "addresses", "customer_id");
 
     [Fact]
     public void Reads_seed_002s_cursor_envelope()

@@ -87,7 +87,7 @@ internal static class Pager
             : await operation.Send(api, args, request.Query, operation.Info, cancellationToken).ConfigureAwait(false);
 
         ListEnvelope<TItem> list = await invoker.Reader
-            .ReadListAsync(response, operation.Items, operation.ItemsMember, operation.OwnerMember, operation.Info, cancellationToken)
+            .ReadListAsync(response, operation.Body, operation.ItemsMember, operation.OwnerMember, operation.Info, cancellationToken)
             .ConfigureAwait(false);
         if (operation.Complete is { } complete)
         {

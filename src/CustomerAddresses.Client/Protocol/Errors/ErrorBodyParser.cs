@@ -22,7 +22,7 @@ internal static class ErrorBodyParser
 
         try
         {
-            using JsonDocument document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = Serialization.CustomerAddressesJsonContext.MaxReadDepth });
+            using JsonDocument document = JsonDocument.Parse(body, Serialization.JsonLimits.DocumentOptions);
             JsonElement root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

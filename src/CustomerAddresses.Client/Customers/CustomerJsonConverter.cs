@@ -1,6 +1,7 @@
 using System.Text.Json;
+using CustomerAddresses.Client.Serialization;
 
-namespace CustomerAddresses.Client.Serialization;
+namespace CustomerAddresses.Client.Customers;
 
 /// <summary>
 /// Reads a <see cref="Customer"/> member by member straight into its initializer (see <see cref="ModelJson"/>), with
@@ -28,13 +29,13 @@ internal sealed class CustomerJsonConverter : ModelJsonConverter<Customer>
             else if (member.SequenceEqual("name"u8)) { name = ModelJson.String(ref reader); }
             else if (member.SequenceEqual("email"u8)) { email = ModelJson.String(ref reader); }
             else if (member.SequenceEqual("phone"u8)) { phone = ModelJson.String(ref reader); }
-            else if (member.SequenceEqual("address"u8)) { address = ModelJson.Nested(ref reader, CustomerAddressesJsonContext.Default.CustomerPostalAddress); }
+            else if (member.SequenceEqual("address"u8)) { address = ModelJson.Nested(ref reader, CustomersJsonContext.Default.CustomerPostalAddress); }
             else if (member.SequenceEqual("payment_method"u8)) { paymentMethod = ModelJson.String(ref reader); }
             else if (member.SequenceEqual("status"u8)) { status = ModelJson.Expandable<CustomerStatus>(ref reader); }
             else if (member.SequenceEqual("locale"u8)) { locale = ModelJson.String(ref reader); }
             else if (member.SequenceEqual("marketing_consent"u8)) { marketingConsent = ModelJson.Boolean(ref reader); }
             else if (member.SequenceEqual("custom_data"u8)) { customData = ModelJson.Object(ref reader); }
-            else if (member.SequenceEqual("import_meta"u8)) { importMeta = ModelJson.Nested(ref reader, CustomerAddressesJsonContext.Default.ImportMeta); }
+            else if (member.SequenceEqual("import_meta"u8)) { importMeta = ModelJson.Nested(ref reader, SharedJsonContext.Default.ImportMeta); }
             else if (member.SequenceEqual("created_at"u8)) { createdAt = ModelJson.Timestamp(ref reader); }
             else if (member.SequenceEqual("updated_at"u8)) { updatedAt = ModelJson.Timestamp(ref reader); }
             else { reader.Skip(); }
@@ -65,13 +66,13 @@ internal sealed class CustomerJsonConverter : ModelJsonConverter<Customer>
         ModelJson.WriteIfSet(writer, "name"u8, value.Name);
         ModelJson.WriteIfSet(writer, "email"u8, value.Email);
         ModelJson.WriteIfSet(writer, "phone"u8, value.Phone);
-        ModelJson.WriteIfSet(writer, "address"u8, value.Address, CustomerAddressesJsonContext.Default.CustomerPostalAddress);
+        ModelJson.WriteIfSet(writer, "address"u8, value.Address, CustomersJsonContext.Default.CustomerPostalAddress);
         ModelJson.WriteIfSet(writer, "payment_method"u8, value.PaymentMethod);
         ModelJson.WriteIfSet(writer, "status"u8, value.Status);
         ModelJson.WriteIfSet(writer, "locale"u8, value.Locale);
         ModelJson.WriteIfSet(writer, "marketing_consent"u8, value.MarketingConsent);
         ModelJson.WriteIfSet(writer, "custom_data"u8, value.CustomData);
-        ModelJson.WriteIfSet(writer, "import_meta"u8, value.ImportMeta, CustomerAddressesJsonContext.Default.ImportMeta);
+        ModelJson.WriteIfSet(writer, "import_meta"u8, value.ImportMeta, SharedJsonContext.Default.ImportMeta);
         ModelJson.WriteIfSet(writer, "created_at"u8, value.CreatedAt);
         ModelJson.WriteIfSet(writer, "updated_at"u8, value.UpdatedAt);
         writer.WriteEndObject();

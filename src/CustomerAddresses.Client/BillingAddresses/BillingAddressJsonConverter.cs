@@ -1,6 +1,7 @@
 using System.Text.Json;
+using CustomerAddresses.Client.Serialization;
 
-namespace CustomerAddresses.Client.Serialization;
+namespace CustomerAddresses.Client.BillingAddresses;
 
 /// <summary>
 /// Reads a <see cref="BillingAddress"/> member by member straight into its initializer (see <see cref="ModelJson"/>),

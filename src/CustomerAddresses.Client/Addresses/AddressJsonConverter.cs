@@ -1,7 +1,8 @@
 using System.Text.Json;
 using CustomerAddresses.Client.Primitives;
+using CustomerAddresses.Client.Serialization;
 
-namespace CustomerAddresses.Client.Serialization;
+namespace CustomerAddresses.Client.Addresses;
 
 /// <summary>
 /// Reads an <see cref="Address"/> member by member straight into its initializer (see <see cref="ModelJson"/>), with
@@ -37,7 +38,7 @@ internal sealed class AddressJsonConverter : ModelJsonConverter<Address>
             else if (name.SequenceEqual("country_code"u8)) { countryCode = ModelJson.Expandable<CountryCode>(ref reader); }
             else if (name.SequenceEqual("country"u8)) { country = ModelJson.Expandable<CountryCode>(ref reader); }
             else if (name.SequenceEqual("custom_data"u8)) { customData = ModelJson.Object(ref reader); }
-            else if (name.SequenceEqual("import_meta"u8)) { importMeta = ModelJson.Nested(ref reader, CustomerAddressesJsonContext.Default.ImportMeta); }
+            else if (name.SequenceEqual("import_meta"u8)) { importMeta = ModelJson.Nested(ref reader, SharedJsonContext.Default.ImportMeta); }
             else if (name.SequenceEqual("created_at"u8)) { createdAt = ModelJson.Timestamp(ref reader); }
             else if (name.SequenceEqual("updated_at"u8)) { updatedAt = ModelJson.Timestamp(ref reader); }
             else { reader.Skip(); }
@@ -76,7 +77,7 @@ internal sealed class AddressJsonConverter : ModelJsonConverter<Address>
         ModelJson.WriteIfSet(writer, "region"u8, value.Region);
         ModelJson.WriteIfSet(writer, "country"u8, value.Country);
         ModelJson.WriteIfSet(writer, "custom_data"u8, value.CustomData);
-        ModelJson.WriteIfSet(writer, "import_meta"u8, value.ImportMeta, CustomerAddressesJsonContext.Default.ImportMeta);
+        ModelJson.WriteIfSet(writer, "import_meta"u8, value.ImportMeta, SharedJsonContext.Default.ImportMeta);
         ModelJson.WriteIfSet(writer, "created_at"u8, value.CreatedAt);
         ModelJson.WriteIfSet(writer, "updated_at"u8, value.UpdatedAt);
         writer.WriteEndObject();
