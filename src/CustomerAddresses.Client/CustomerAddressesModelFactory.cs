@@ -148,4 +148,22 @@ public static class CustomerAddressesModelFactory
     /// <param name="pageSize">Items per page.</param>
     /// <returns>The listing.</returns>
     public static AsyncPageable<T> Pageable<T>(IEnumerable<T> items, int pageSize = 50) => AsyncPageable<T>.FromPages(Pages(items, pageSize));
+
+    /// <summary>What a server says about a call that succeeded, to return from a fake of an overload that takes <see cref="RequestOptions"/>.</summary>
+    /// <param name="statusCode">The status; 200 by default.</param>
+    /// <param name="requestId">The server's request id.</param>
+    /// <param name="clientRequestId">The client request id the call sent.</param>
+    /// <returns>The metadata, with no headers.</returns>
+    public static ApiResponse Response(System.Net.HttpStatusCode statusCode = System.Net.HttpStatusCode.OK, string? requestId = null, string? clientRequestId = null) =>
+        new(statusCode, requestId, clientRequestId, headers: null, contentHeaders: null);
+
+    /// <summary>A resource with what a server says about the call, to return from a fake of an overload that takes <see cref="RequestOptions"/>.</summary>
+    /// <typeparam name="T">The resource.</typeparam>
+    /// <param name="value">The resource.</param>
+    /// <param name="statusCode">The status; 200 by default.</param>
+    /// <param name="requestId">The server's request id.</param>
+    /// <param name="clientRequestId">The client request id the call sent.</param>
+    /// <returns>The response, with no headers.</returns>
+    public static ApiResponse<T> Response<T>(T value, System.Net.HttpStatusCode statusCode = System.Net.HttpStatusCode.OK, string? requestId = null, string? clientRequestId = null) =>
+        new(value, statusCode, requestId, clientRequestId, headers: null, contentHeaders: null);
 }

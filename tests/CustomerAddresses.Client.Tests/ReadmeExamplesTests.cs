@@ -374,7 +374,7 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
             ApiKey = Environment.GetEnvironmentVariable("PADDLE_API_KEY"),
         };
 
-        Assert.Equal(ApiDialect.PaddleBilling, CustomerAddresses.Client.Configuration.ClientSettings.From(options).Dialect);
+        Assert.Equal(ApiDialect.PaddleBilling, CustomerAddresses.Client.Configuration.ClientSettings.From(options).Dialect.Kind);
         using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = new Uri(Api.Url), Dialect = ApiDialect.PaddleBilling });
 
         Customer jo = await client.Customers.CreateAsync(new CreateCustomerRequest { Email = "jo@example.com" });

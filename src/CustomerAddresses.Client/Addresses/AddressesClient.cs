@@ -9,7 +9,12 @@ namespace CustomerAddresses.Client;
 /// Customer address operations. Get one from <see cref="CustomerAddressesClient.Addresses"/>. Thread-safe.
 /// </summary>
 /// <remarks>
-/// Every method is virtual, so a test double can override just the ones it needs and new methods never break it.
+/// <para>
+/// Each operation has two overloads: one that returns the resource, and one that takes <see cref="RequestOptions"/>
+/// (headers, a timeout, a client request id for this call) and returns it in an <see cref="ApiResponse{T}"/> with the
+/// status, request id and headers.
+/// </para>
+/// <para>Every method is virtual, so a test double can override just the ones it needs and new methods never break it.</para>
 /// </remarks>
 public class AddressesClient
 {
@@ -33,20 +38,25 @@ public class AddressesClient
     /// <exception cref="ArgumentException">An argument is invalid; nothing was sent.</exception>
     /// <exception cref="ResourceNotFoundException">The customer does not exist.</exception>
     /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
-    public virtual Task<Address> CreateAsync(CustomerId customerId, CreateAddressRequest request, CancellationToken cancellationToken = default)
-    {
-        TypedId.ThrowIfDefault(customerId, nameof(customerId));
-        ResourceChannel<IAddressesApi> channel = Channel;
-        AddressChecks.Validate(request, channel.Dialect);
-        return channel.Dialect == ApiDialect.PaddleBilling
-            ? channel.InvokeAsync(AddressOperations.CreateOnPaddle, (customerId, PaddleAddressBody.From(request)), cancellationToken)
-            : channel.InvokeAsync(AddressOperations.Create, (customerId, request), cancellationToken);
-    }
+    public virtual Task<Address> CreateAsync(CustomerId customerId, CreateAddressRequest request, CancellationToken cancellationToken = default) =>
+        Channel.InvokeAsync(AddressOperations.Create, (customerId, request), cancellationToken);
+
+    /// <summary>Creates an address for a customer with options for this call, and returns what the server said about it.</summary>
+    /// <param name="customerId">The customer the address belongs to.</param>
+    /// <param name="request">The address; see <see cref="CreateAsync(CustomerId, CreateAddressRequest, CancellationToken)"/>.</param>
+    /// <param name="requestOptions">Headers, a timeout, a client request id for this call; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The created address, with the response's status, request id and headers.</returns>
+    /// <exception cref="ArgumentException">An argument or an option is invalid; nothing was sent.</exception>
+    /// <exception cref="ResourceNotFoundException">The customer does not exist.</exception>
+    /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
+    public virtual Task<ApiResponse<Address>> CreateAsync(CustomerId customerId, CreateAddressRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        Channel.InvokeWithResponseAsync(AddressOperations.Create, (customerId, request), requestOptions, cancellationToken);
 
     /// <summary>
     /// Lists a customer's addresses (<c>GET customers/{customer_id}/addresses</c>). Enumerate the result for the
-    /// addresses, fetched lazily one page at a time, or call <see cref="AsyncPageable{T}.AsPages"/> for the pages and
-    /// a continuation token to resume from.
+    /// addresses, fetched lazily one page at a time, or call <see cref="AsyncPageable{T}.AsPages"/> for the pages (each
+    /// with its <see cref="Page{T}.Response"/>) and a continuation token to resume from.
     /// </summary>
     /// <param name="customerId">The customer whose addresses to list.</param>
     /// <param name="options">Filters, order and page size; <see langword="null"/> for the server defaults.</param>
@@ -54,11 +64,22 @@ public class AddressesClient
     /// <returns>The listing; nothing is sent until it is enumerated.</returns>
     /// <exception cref="ArgumentException">An argument is invalid; thrown by this call, before any request.</exception>
     /// <exception cref="CustomerAddressesApiException">A page request failed, or the server broke its own paging rules (<see cref="UnexpectedResponseException"/>); thrown during enumeration.</exception>
-    public virtual AsyncPageable<Address> ListAsync(CustomerId customerId, ListAddressesOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual AsyncPageable<Address> ListAsync(CustomerId customerId, ListAddressesOptions? options = null, CancellationToken cancellationToken = default) =>
+        ListAsync(customerId, options, requestOptions: null, cancellationToken);
+
+    /// <summary>Lists a customer's addresses with options for each page request; see <see cref="ListAsync(CustomerId, ListAddressesOptions?, CancellationToken)"/>.</summary>
+    /// <param name="customerId">The customer whose addresses to list.</param>
+    /// <param name="options">Filters, order and page size; <see langword="null"/> for the server defaults.</param>
+    /// <param name="requestOptions">Headers, a timeout (per page), a client request id for every page request; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the listing, including a page request under way.</param>
+    /// <returns>The listing; nothing is sent until it is enumerated.</returns>
+    /// <exception cref="ArgumentException">An argument is invalid; thrown by this call, before any request.</exception>
+    /// <exception cref="CustomerAddressesApiException">A page request failed; thrown during enumeration.</exception>
+    public virtual AsyncPageable<Address> ListAsync(CustomerId customerId, ListAddressesOptions? options, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         TypedId.ThrowIfDefault(customerId, nameof(customerId));
         (AddressListArgs args, PageQuery first) = AddressListArgs.From(customerId, options);
-        return Channel.List(AddressOperations.List, args, first, cancellationToken);
+        return Channel.List(AddressOperations.List, args, first, requestOptions, cancellationToken);
     }
 
     /// <summary>Gets one of a customer's addresses (<c>GET customers/{customer_id}/addresses/{address_id}</c>).</summary>
@@ -69,12 +90,20 @@ public class AddressesClient
     /// <exception cref="ArgumentException">An argument is invalid; nothing was sent.</exception>
     /// <exception cref="ResourceNotFoundException">There is no such customer or address.</exception>
     /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
-    public virtual Task<Address> GetAsync(CustomerId customerId, AddressId addressId, CancellationToken cancellationToken = default)
-    {
-        TypedId.ThrowIfDefault(customerId, nameof(customerId));
-        TypedId.ThrowIfDefault(addressId, nameof(addressId));
-        return Channel.InvokeAsync(AddressOperations.Get, (customerId, addressId), cancellationToken);
-    }
+    public virtual Task<Address> GetAsync(CustomerId customerId, AddressId addressId, CancellationToken cancellationToken = default) =>
+        Channel.InvokeAsync(AddressOperations.Get, (customerId, addressId), cancellationToken);
+
+    /// <summary>Gets one of a customer's addresses with options for this call, and returns what the server said about it.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="addressId">The address.</param>
+    /// <param name="requestOptions">Headers, a timeout, a client request id for this call; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The address, with the response's status, request id and headers.</returns>
+    /// <exception cref="ArgumentException">An argument or an option is invalid; nothing was sent.</exception>
+    /// <exception cref="ResourceNotFoundException">There is no such customer or address.</exception>
+    /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
+    public virtual Task<ApiResponse<Address>> GetAsync(CustomerId customerId, AddressId addressId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        Channel.InvokeWithResponseAsync(AddressOperations.Get, (customerId, addressId), requestOptions, cancellationToken);
 
     /// <summary>
     /// Updates an address (<c>PATCH customers/{customer_id}/addresses/{address_id}</c>): only the members the request sets
@@ -89,16 +118,21 @@ public class AddressesClient
     /// <exception cref="ArgumentException">An argument is invalid, or sets a member the client's dialect does not define; nothing was sent.</exception>
     /// <exception cref="ResourceNotFoundException">There is no such customer or address.</exception>
     /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
-    public virtual Task<Address> UpdateAsync(CustomerId customerId, AddressId addressId, UpdateAddressRequest request, CancellationToken cancellationToken = default)
-    {
-        TypedId.ThrowIfDefault(customerId, nameof(customerId));
-        TypedId.ThrowIfDefault(addressId, nameof(addressId));
-        ResourceChannel<IAddressesApi> channel = Channel;
-        AddressChecks.Validate(request, channel.Dialect);
-        return channel.Dialect == ApiDialect.PaddleBilling
-            ? channel.InvokeAsync(AddressOperations.UpdateOnPaddle, (customerId, addressId, request), cancellationToken)
-            : channel.InvokeAsync(AddressOperations.Update, (customerId, addressId, ApiV1AddressPatch.From(request)), cancellationToken);
-    }
+    public virtual Task<Address> UpdateAsync(CustomerId customerId, AddressId addressId, UpdateAddressRequest request, CancellationToken cancellationToken = default) =>
+        Channel.InvokeAsync(AddressOperations.Update, (customerId, addressId, request), cancellationToken);
+
+    /// <summary>Updates an address with options for this call, and returns what the server said about it.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="addressId">The address.</param>
+    /// <param name="request">What to change; see <see cref="UpdateAsync(CustomerId, AddressId, UpdateAddressRequest, CancellationToken)"/>.</param>
+    /// <param name="requestOptions">Headers, a timeout, a client request id for this call; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The address as the server stored it, with the response's status, request id and headers.</returns>
+    /// <exception cref="ArgumentException">An argument or an option is invalid; nothing was sent.</exception>
+    /// <exception cref="ResourceNotFoundException">There is no such customer or address.</exception>
+    /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
+    public virtual Task<ApiResponse<Address>> UpdateAsync(CustomerId customerId, AddressId addressId, UpdateAddressRequest request, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        Channel.InvokeWithResponseAsync(AddressOperations.Update, (customerId, addressId, request), requestOptions, cancellationToken);
 
     /// <summary>
     /// Archives an address: <c>PATCH customers/{customer_id}/addresses/{address_id}</c> with <c>{"status":"archived"}</c>
@@ -112,6 +146,17 @@ public class AddressesClient
     /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
     public virtual Task<Address> ArchiveAsync(CustomerId customerId, AddressId addressId, CancellationToken cancellationToken = default) =>
         UpdateAsync(customerId, addressId, new UpdateAddressRequest { Status = AddressStatus.Archived }, cancellationToken);
+
+    /// <summary>Archives an address with options for this call, and returns what the server said about it.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="addressId">The address.</param>
+    /// <param name="requestOptions">Headers, a timeout, a client request id for this call; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The archived address, with the response's status, request id and headers.</returns>
+    /// <exception cref="ArgumentException">An argument or an option is invalid; nothing was sent.</exception>
+    /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
+    public virtual Task<ApiResponse<Address>> ArchiveAsync(CustomerId customerId, AddressId addressId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
+        UpdateAsync(customerId, addressId, new UpdateAddressRequest { Status = AddressStatus.Archived }, requestOptions, cancellationToken);
 
     private ResourceChannel<IAddressesApi> Channel => ResourceChannel<IAddressesApi>.Of(_channel, nameof(AddressesClient));
 }

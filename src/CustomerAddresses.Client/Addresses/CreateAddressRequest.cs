@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace CustomerAddresses.Client;
 
-/// <summary>The body of <see cref="AddressesClient.CreateAsync"/>. Members left <see langword="null"/> are not sent.</summary>
+/// <summary>The body of <see cref="AddressesClient.CreateAsync(CustomerId, CreateAddressRequest, CancellationToken)"/>. Members left <see langword="null"/> are not sent.</summary>
 public sealed record CreateAddressRequest
 {
     /// <summary>Gets the state, county or region; at most 200 characters. Required by the /api/v1 API; optional on Paddle.</summary>

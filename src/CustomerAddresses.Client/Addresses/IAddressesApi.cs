@@ -10,24 +10,24 @@ internal interface IAddressesApi
     Task<HttpResponseMessage> CreateAsync(
         [AliasAs("customer_id")] string customerId,
         [Body] CreateAddressRequest request,
-        [Property(OperationInfo.OptionName)] OperationInfo operation,
+        [Property(CallContext.OptionName)] CallContext call,
         CancellationToken cancellationToken);
 
     [Post("/" + AddressOperations.Route)]
     Task<HttpResponseMessage> CreateOnPaddleAsync(
         [AliasAs("customer_id")] string customerId,
         [Body] PaddleAddressBody body,
-        [Property(OperationInfo.OptionName)] OperationInfo operation,
+        [Property(CallContext.OptionName)] CallContext call,
         CancellationToken cancellationToken);
 
     [Get("/" + AddressOperations.ItemRoute)]
-    Task<HttpResponseMessage> GetAsync([AliasAs("customer_id")] string customerId, [AliasAs("address_id")] string addressId, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetAsync([AliasAs("customer_id")] string customerId, [AliasAs("address_id")] string addressId, [Property(CallContext.OptionName)] CallContext call, CancellationToken cancellationToken);
 
     [Patch("/" + AddressOperations.ItemRoute)]
-    Task<HttpResponseMessage> UpdateOnPaddleAsync([AliasAs("customer_id")] string customerId, [AliasAs("address_id")] string addressId, [Body] UpdateAddressRequest request, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> UpdateOnPaddleAsync([AliasAs("customer_id")] string customerId, [AliasAs("address_id")] string addressId, [Body] UpdateAddressRequest request, [Property(CallContext.OptionName)] CallContext call, CancellationToken cancellationToken);
 
     [Patch("/" + AddressOperations.ItemRoute)]
-    Task<HttpResponseMessage> UpdateAsync([AliasAs("customer_id")] string customerId, [AliasAs("address_id")] string addressId, [Body] ApiV1AddressPatch request, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> UpdateAsync([AliasAs("customer_id")] string customerId, [AliasAs("address_id")] string addressId, [Body] ApiV1AddressPatch request, [Property(CallContext.OptionName)] CallContext call, CancellationToken cancellationToken);
 
     /// <summary>One page; a null argument is left out of the query string.</summary>
     [Get("/" + AddressOperations.Route)]
@@ -41,6 +41,6 @@ internal interface IAddressesApi
         [AliasAs("id")] string? id,
         [AliasAs("limit")] int? limit,
         [AliasAs("offset")] int? offset,
-        [Property(OperationInfo.OptionName)] OperationInfo operation,
+        [Property(CallContext.OptionName)] CallContext call,
         CancellationToken cancellationToken);
 }

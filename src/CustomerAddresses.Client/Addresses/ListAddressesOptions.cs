@@ -1,7 +1,7 @@
 using System.Globalization;
 namespace CustomerAddresses.Client;
 
-/// <summary>Filters, order and page size for <see cref="AddressesClient.ListAsync"/>.</summary>
+/// <summary>Filters, order and page size for <see cref="AddressesClient.ListAsync(CustomerId, ListAddressesOptions?, CancellationToken)"/>.</summary>
 public sealed record ListAddressesOptions
 {
     /// <summary>

@@ -6,7 +6,7 @@ using CustomerAddresses.Client.Serialization;
 namespace CustomerAddresses.Client;
 
 /// <summary>
-/// The body of <see cref="AddressesClient.UpdateAsync"/>: every member is optional, and only those you set are sent.
+/// The body of <see cref="AddressesClient.UpdateAsync(CustomerId, AddressId, UpdateAddressRequest, CancellationToken)"/>: every member is optional, and only those you set are sent.
 /// A <see cref="Patch{T}"/> member has three states: leave it out to keep the server's value, set it to a value, or
 /// set it to <see langword="null"/> to clear it. <c>FirstLine</c>, <c>SecondLine</c> and <c>PostalCode</c> are Paddle's
 /// only; the country goes as <c>country_code</c> to Paddle and as <c>country</c> to the /api/v1 API.
@@ -59,7 +59,7 @@ public sealed record UpdateAddressRequest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public Patch<JsonObject> CustomData { get; init; }
 
-    /// <summary>Gets the new status; <see cref="AddressesClient.ArchiveAsync"/> sets <see cref="AddressStatus.Archived"/>.</summary>
+    /// <summary>Gets the new status; <see cref="AddressesClient.ArchiveAsync(CustomerId, AddressId, CancellationToken)"/> sets <see cref="AddressStatus.Archived"/>.</summary>
     [JsonPropertyName("status")]
     public AddressStatus? Status { get; init; }
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace CustomerAddresses.Client;
 
-/// <summary>The body of <see cref="BillingAddressesClient.AddAsync"/>. Members left <see langword="null"/> are not sent.</summary>
+/// <summary>The body of <see cref="BillingAddressesClient.AddAsync(OrganizationId, AddBillingAddressRequest, CancellationToken)"/>. Members left <see langword="null"/> are not sent.</summary>
 public sealed record AddBillingAddressRequest
 {
     /// <summary>Gets the display name for the billing address. Required.</summary>

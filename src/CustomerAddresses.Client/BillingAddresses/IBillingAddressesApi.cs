@@ -10,24 +10,24 @@ internal interface IBillingAddressesApi
     Task<HttpResponseMessage> AddAsync(
         [AliasAs("id")] string organizationId,
         [Body] AddBillingAddressRequest request,
-        [Property(OperationInfo.OptionName)] OperationInfo operation,
+        [Property(CallContext.OptionName)] CallContext call,
         CancellationToken cancellationToken);
 
     [Get("/" + BillingAddressOperations.Route)]
-    Task<HttpResponseMessage> ListAsync([AliasAs("id")] string organizationId, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ListAsync([AliasAs("id")] string organizationId, [Property(CallContext.OptionName)] CallContext call, CancellationToken cancellationToken);
 
     [Put("/" + BillingAddressOperations.ItemRoute)]
     Task<HttpResponseMessage> ReplaceAsync(
         [AliasAs("id")] string organizationId,
         [AliasAs("billing_address_id")] string billingAddressId,
         [Body] ReplaceBillingAddressRequest request,
-        [Property(OperationInfo.OptionName)] OperationInfo operation,
+        [Property(CallContext.OptionName)] CallContext call,
         CancellationToken cancellationToken);
 
     [Delete("/" + BillingAddressOperations.ItemRoute)]
     Task<HttpResponseMessage> DeleteAsync(
         [AliasAs("id")] string organizationId,
         [AliasAs("billing_address_id")] string billingAddressId,
-        [Property(OperationInfo.OptionName)] OperationInfo operation,
+        [Property(CallContext.OptionName)] CallContext call,
         CancellationToken cancellationToken);
 }

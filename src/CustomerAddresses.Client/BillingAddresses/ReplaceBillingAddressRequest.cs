@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace CustomerAddresses.Client;
 
 /// <summary>
-/// The body of <see cref="BillingAddressesClient.ReplaceAsync"/>: the whole address, as Wacht's server takes it for
+/// The body of <see cref="BillingAddressesClient.ReplaceAsync(OrganizationId, BillingAddressId, ReplaceBillingAddressRequest, CancellationToken)"/>: the whole address, as Wacht's server takes it for
 /// <c>PUT organizations/{id}/billing-addresses/{billing_address_id}</c>. Every member is required: a replace sets
 /// each of them.
 /// </summary>

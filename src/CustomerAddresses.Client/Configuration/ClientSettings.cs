@@ -9,13 +9,16 @@ namespace CustomerAddresses.Client.Configuration;
 internal sealed class ClientSettings
 {
     internal const int MaxRetriesLimit = 10;
-    private static readonly TimeSpan s_minTimeout = TimeSpan.FromMilliseconds(10);
-    private static readonly TimeSpan s_maxTimeout = TimeSpan.FromHours(24);
+    /// <summary>The shortest timeout an option or a call may set.</summary>
+    internal static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The longest timeout (and backoff delay) an option or a call may set.</summary>
+    internal static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(24);
 
     private ClientSettings(CustomerAddressesClientOptions options)
     {
         BaseAddress = NormalizeBaseAddress(options.BaseAddress!);
-        Dialect = options.Dialect ?? (PaddleEnvironment.IsPaddleHost(BaseAddress) ? ApiDialect.PaddleBilling : ApiDialect.CustomersApiV1);
+        Dialect = WireDialect.Of(options.Dialect ?? (PaddleEnvironment.IsPaddleHost(BaseAddress) ? ApiDialect.PaddleBilling : ApiDialect.CustomersApiV1));
         ApiKey = NullIfEmpty(options.ApiKey);
         SessionToken = NullIfEmpty(options.SessionToken);
         TimeProvider = options.TimeProvider;
@@ -33,8 +36,8 @@ internal sealed class ClientSettings
 
     internal Uri BaseAddress { get; }
 
-    /// <summary>The wire format: the option, or the one the base address's host speaks.</summary>
-    internal ApiDialect Dialect { get; }
+    /// <summary>The wire format, chosen once: the option, or the one the base address's host speaks.</summary>
+    internal WireDialect Dialect { get; }
 
     internal string? ApiKey { get; }
 
@@ -149,9 +152,9 @@ internal sealed class ClientSettings
             problems.Add($"BaseDelay must be from zero to MaxDelay (it is {options.BaseDelay}, MaxDelay is {options.MaxDelay}).");
         }
 
-        if (options.MaxDelay > s_maxTimeout)
+        if (options.MaxDelay > MaxTimeout)
         {
-            problems.Add($"MaxDelay must be at most {s_maxTimeout} (it is {options.MaxDelay}).");
+            problems.Add($"MaxDelay must be at most {MaxTimeout} (it is {options.MaxDelay}).");
         }
 
         if (options.MaxRetryAfter < TimeSpan.Zero)
@@ -161,9 +164,9 @@ internal sealed class ClientSettings
 
         foreach ((string name, TimeSpan value) in new[] { (nameof(options.AttemptTimeout), options.AttemptTimeout), (nameof(options.TotalTimeout), options.TotalTimeout) })
         {
-            if (value < s_minTimeout || value > s_maxTimeout)
+            if (value < MinTimeout || value > MaxTimeout)
             {
-                problems.Add($"{name} must be from {s_minTimeout.TotalMilliseconds} ms to {s_maxTimeout.TotalHours} hours (it is {value}).");
+                problems.Add($"{name} must be from {MinTimeout.TotalMilliseconds} ms to {MaxTimeout.TotalHours} hours (it is {value}).");
             }
         }
 

@@ -1,17 +1,29 @@
 using CustomerAddresses.Client.Configuration;
 using CustomerAddresses.Client.Resilience;
 using CustomerAddresses.Client.Transport;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerAddresses.Client.Core;
 
 /// <summary>
-/// The handler chain of a standalone client: one handler that adds the call's identity, credentials and logs, runs the
-/// retry and timeout pipeline, and reads each attempt's body, over the socket handler. Dependency injection builds the
-/// same steps as separate handlers, so that a caller can replace the pipeline.
+/// The handler chain of a standalone client: the one dependency injection registers
+/// (<c>AddCustomerAddressesClient</c>), handler for handler and in the same order, over the given primary handler.
 /// </summary>
+/// <remarks>
+/// <see cref="ClientRequestHandler"/> (call identity, credentials, session, logs, the call's deadline) →
+/// Microsoft's <see cref="ResilienceHandler"/> running <see cref="ResiliencePipelineSetup"/>'s pipeline (total timeout →
+/// retry → attempt timeout) → <see cref="ResponseBufferingHandler"/> (each attempt's body read inside the attempt) →
+/// the socket.
+/// </remarks>
 internal static class ClientPipeline
 {
     internal static HttpMessageHandler Create(ClientSettings settings, ILogger logger, HttpMessageHandler primaryHandler) =>
-        new ClientRequestHandler(settings, logger, ResiliencePipelineSetup.Build(settings, logger)) { InnerHandler = primaryHandler };
+        new ClientRequestHandler(settings, logger)
+        {
+            InnerHandler = new ResilienceHandler(ResiliencePipelineSetup.Build(settings, logger))
+            {
+                InnerHandler = new ResponseBufferingHandler { InnerHandler = primaryHandler },
+            },
+        };
 }

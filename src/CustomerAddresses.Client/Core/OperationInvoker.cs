@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using CustomerAddresses.Client.Configuration;
 using CustomerAddresses.Client.Diagnostics;
 using CustomerAddresses.Client.Protocol;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Refit;
 
@@ -32,7 +32,23 @@ internal sealed class OperationInvoker
     internal TApi Api<TApi>(RefitSettings settings) => RestService.ForGenerated<TApi>(_httpClient, settings);
 
     /// <summary>Sends one operation and reads its resource.</summary>
-    internal async Task<TResult> InvokeAsync<TApi, TArgs, TResult>(ApiOperation<TApi, TArgs, TResult> operation, TApi api, TArgs args, CancellationToken cancellationToken)
+    internal Task<TResult> InvokeAsync<TApi, TArgs, TResult>(ApiOperation<TApi, TArgs, TResult> operation, TApi api, TArgs args, CallContext call, CancellationToken cancellationToken)
+        where TResult : class =>
+        InvokeAsync(operation, api, args, call, static (_, value, _, _) => value, cancellationToken);
+
+    /// <summary>Sends one operation and reads its resource, with what the server said about the call.</summary>
+    internal Task<ApiResponse<TResult>> InvokeWithResponseAsync<TApi, TArgs, TResult>(ApiOperation<TApi, TArgs, TResult> operation, TApi api, TArgs args, CallContext call, CancellationToken cancellationToken)
+        where TResult : class =>
+        InvokeAsync(operation, api, args, call, static (invoker, value, response, requestId) => new ApiResponse<TResult>(
+            value, response.StatusCode, invoker.RequestIdOf(response, requestId), ClientRequestIdOf(response), response.Headers, response.Content?.Headers), cancellationToken);
+
+    private async Task<TOut> InvokeAsync<TApi, TArgs, TResult, TOut>(
+        ApiOperation<TApi, TArgs, TResult> operation,
+        TApi api,
+        TArgs args,
+        CallContext call,
+        Func<OperationInvoker, TResult, HttpResponseMessage, string?, TOut> result,
+        CancellationToken cancellationToken)
         where TResult : class
     {
         using Activity? activity = ClientTelemetry.StartOperation(operation.Info.Name);
@@ -40,10 +56,10 @@ internal sealed class OperationInvoker
         string? errorType = null;
         try
         {
-            using HttpResponseMessage response = await operation.Send(api, args, operation.Info, cancellationToken).ConfigureAwait(false);
-            TResult result = await Reader.ReadResourceAsync(response, operation.Response, operation.Info, operation.WhenEmpty, cancellationToken).ConfigureAwait(false);
-            operation.Complete?.Invoke(result, args);
-            return result;
+            using HttpResponseMessage response = await operation.Send(api, args, call, cancellationToken).ConfigureAwait(false);
+            (TResult value, string? requestId) = await Reader.ReadResourceAsync(response, operation.Response, operation.Info, operation.WhenEmpty, cancellationToken).ConfigureAwait(false);
+            operation.Complete?.Invoke(value, args);
+            return result(this, value, response, requestId);
         }
         catch (Exception e)
         {
@@ -56,11 +72,19 @@ internal sealed class OperationInvoker
         }
     }
 
-    /// <summary>Follows a link the server gave (a list's <c>next</c>) as a request of <paramref name="operation"/>.</summary>
-    internal Task<HttpResponseMessage> SendLinkAsync(OperationInfo operation, Uri link, CancellationToken cancellationToken)
+    /// <summary>The server's request id of a response, from its body or its headers, with the client's secrets masked.</summary>
+    internal string? RequestIdOf(HttpResponseMessage response, string? fromBody) =>
+        SessionHeaders.RedactorFor(Settings.Redactor, response).Redact(fromBody ?? ResponseHeaders.RequestId(response));
+
+    /// <summary>The <c>X-Client-Request-Id</c> the response's request carried.</summary>
+    internal static string? ClientRequestIdOf(HttpResponseMessage response) =>
+        response.RequestMessage is { } request ? Transport.ClientRequestHandler.IdOf(request) : null;
+
+    /// <summary>Follows a link the server gave (a list's <c>next</c>) as a request of <paramref name="call"/>.</summary>
+    internal Task<HttpResponseMessage> SendLinkAsync(CallContext call, Uri link, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(operation.Method, link);
-        request.Options.Set(OperationInfo.OptionKey, operation);
+        var request = new HttpRequestMessage(call.Operation.Method, link);
+        request.Options.Set(CallContext.OptionKey, call);
         return _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CustomerAddresses.Client.Configuration;
 using CustomerAddresses.Client.Primitives;
 using CustomerAddresses.Client.Serialization;
 
@@ -63,16 +64,14 @@ internal static class RequestChecks
     }
 
     /// <summary>A member the chosen dialect does not define is refused, never dropped and never sent to be refused.</summary>
-    internal static void Undefined<T>(T? value, string name, ApiDialect dialect) => Undefined(value is not null, name, dialect);
+    internal static void Undefined<T>(T? value, string name, WireDialect dialect) => Undefined(value is not null, name, dialect);
 
     /// <summary>The same for a member that is sent when <paramref name="specified"/>, such as a <see cref="Patch{T}"/> set to clear.</summary>
-    internal static void Undefined(bool specified, string name, ApiDialect dialect)
+    internal static void Undefined(bool specified, string name, WireDialect dialect)
     {
         if (specified)
         {
-            throw new ArgumentException(
-                $"{name} is not part of the {(dialect == ApiDialect.PaddleBilling ? "Paddle Billing" : "/api/v1")} API this client speaks (Dialect = {dialect}); leave it null.",
-                name);
+            throw new ArgumentException($"{name} is not part of the {dialect.Name} API this client speaks (Dialect = {dialect.Kind}); leave it null.", name);
         }
     }
 

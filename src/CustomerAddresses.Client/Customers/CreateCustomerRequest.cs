@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace CustomerAddresses.Client;
 
-/// <summary>The body of <see cref="CustomersClient.CreateAsync"/>. Members left <see langword="null"/> are not sent.</summary>
+/// <summary>The body of <see cref="CustomersClient.CreateAsync(CreateCustomerRequest, CancellationToken)"/>. Members left <see langword="null"/> are not sent.</summary>
 public sealed record CreateCustomerRequest
 {
     /// <summary>Gets the full name of the person or organization. Required by the /api/v1 API; optional on Paddle.</summary>

@@ -1,49 +1,63 @@
+using CustomerAddresses.Client.Configuration;
+using CustomerAddresses.Client.Primitives;
 using static CustomerAddresses.Client.Core.RequestChecks;
 
 namespace CustomerAddresses.Client.Customers;
 
-/// <summary>The customer requests' checks, in the chosen dialect; each failure names the member, before any request.</summary>
+/// <summary>The customer operations' argument checks, one per dialect where the dialects differ; each failure names the member, before any request.</summary>
 internal static class CustomerChecks
 {
-    /// <summary>The customer checks of the chosen dialect: what it requires, and no member it does not define.</summary>
-    internal static void Validate(CreateCustomerRequest request, ApiDialect dialect)
+    /// <summary>Paddle's create: <c>email</c> required; <c>name</c>, <c>locale</c>, <c>custom_data</c>; no other member.</summary>
+    internal static void CreateOnPaddle(CreateCustomerRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (dialect == ApiDialect.PaddleBilling)
-        {
-            Undefined(request.Phone, "request.Phone", dialect);
-            Undefined(request.Address, "request.Address", dialect);
-            Undefined(request.PaymentMethod, "request.PaymentMethod", dialect);
-            Undefined(request.Status, "request.Status", dialect);
-        }
-        else
-        {
-            Required(request.Name, "request.Name");
-            Undefined(request.Locale, "request.Locale", dialect);
-        }
+        Undefined(request.Phone, "request.Phone", WireDialect.PaddleBilling);
+        Undefined(request.Address, "request.Address", WireDialect.PaddleBilling);
+        Undefined(request.PaymentMethod, "request.PaymentMethod", WireDialect.PaddleBilling);
+        Undefined(request.Status, "request.Status", WireDialect.PaddleBilling);
+        Create(request);
+    }
 
+    /// <summary>Seed 003's create: <c>name</c> and <c>email</c> required; <c>phone</c>, <c>address</c>, <c>payment_method</c>, <c>status</c>, <c>custom_data</c>.</summary>
+    internal static void CreateOnApiV1(CreateCustomerRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Required(request.Name, "request.Name");
+        Undefined(request.Locale, "request.Locale", WireDialect.CustomersApiV1);
+        Create(request);
+    }
+
+    internal static void UpdateOnPaddle((CustomerId Id, UpdateCustomerRequest Request) args)
+    {
+        Id(args.Id);
+        ArgumentNullException.ThrowIfNull(args.Request, "request");
+        Update(args.Request);
+    }
+
+    internal static void UpdateOnApiV1((CustomerId Id, UpdateCustomerRequest Request) args)
+    {
+        Id(args.Id);
+        ArgumentNullException.ThrowIfNull(args.Request, "request");
+        Undefined(args.Request.Locale, "request.Locale", WireDialect.CustomersApiV1);
+        Update(args.Request);
+    }
+
+    internal static void Id(CustomerId customerId) => TypedId.ThrowIfDefault(customerId, nameof(customerId));
+
+    private static void Create(CreateCustomerRequest request)
+    {
         Email(request.Email, "request.Email");
-
-        if (request.Address is { } address)
+        if (request.Address?.Country is { } country)
         {
-            if (address.Country is { } country)
-            {
-                Alpha2(country, "request.Address.Country");
-            }
+            Alpha2(country, "request.Address.Country");
         }
 
         NotDefault(request.Status, "request.Status");
         CustomData(request.CustomData, "request.CustomData");
     }
 
-    internal static void Validate(UpdateCustomerRequest request, ApiDialect dialect)
+    private static void Update(UpdateCustomerRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (dialect != ApiDialect.PaddleBilling)
-        {
-            Undefined(request.Locale, "request.Locale", dialect);
-        }
-
         if (request.Email is { } email)
         {
             Email(email, "request.Email");

@@ -4,42 +4,51 @@ using CustomerAddresses.Client.Protocol;
 
 namespace CustomerAddresses.Client.Customers;
 
-/// <summary>The customer endpoints, each declared once.</summary>
+/// <summary>The customer endpoints, each declared once, with its variant in each dialect.</summary>
 internal static class CustomerOperations
 {
     internal const string Route = "customers";
     internal const string ItemRoute = Route + "/{customer_id}";
 
-    internal static readonly ApiOperation<ICustomersApi, CustomerId, Customer> Get = new(
+    private static readonly OperationInfo s_create = new("customers.create", "Create customer", HttpMethod.Post, Route);
+    private static readonly OperationInfo s_update = new("customers.update", "Update customer", HttpMethod.Patch, ItemRoute);
+
+    /// <summary>Seed 003's body on /api/v1; Paddle's own body, which has no member beyond its own, on Paddle.</summary>
+    internal static readonly Dialects<ApiOperation<ICustomersApi, CreateCustomerRequest, Customer>> Create = Dialects<ApiOperation<ICustomersApi, CreateCustomerRequest, Customer>>.Each(
+        apiV1: new(
+            s_create,
+            CustomersJsonContext.Default.CreateCustomerRequest,
+            CustomersJsonContext.Default.Customer,
+            CustomerChecks.CreateOnApiV1,
+            static (api, request, call, ct) => api.CreateAsync(request, call, ct)),
+        paddle: new(
+            s_create,
+            CustomersJsonContext.Default.PaddleCustomerBody,
+            CustomersJsonContext.Default.Customer,
+            CustomerChecks.CreateOnPaddle,
+            static (api, request, call, ct) => api.CreateOnPaddleAsync(PaddleCustomerBody.From(request), call, ct)));
+
+    internal static readonly Dialects<ApiOperation<ICustomersApi, CustomerId, Customer>> Get = Dialects<ApiOperation<ICustomersApi, CustomerId, Customer>>.Both(new(
         new OperationInfo("customers.get", "Get customer", HttpMethod.Get, ItemRoute),
         RequestBody: null,
         CustomersJsonContext.Default.Customer,
-        static (api, id, operation, ct) => api.GetAsync(id.Value, operation, ct));
+        CustomerChecks.Id,
+        static (api, id, call, ct) => api.GetAsync(id.Value, call, ct)));
 
-    internal static readonly ApiOperation<ICustomersApi, (CustomerId Id, UpdateCustomerRequest Request), Customer> Update = new(
-        new OperationInfo("customers.update", "Update customer", HttpMethod.Patch, ItemRoute),
-        CustomersJsonContext.Default.UpdateCustomerRequest,
-        CustomersJsonContext.Default.Customer,
-        static (api, args, operation, ct) => api.UpdateAsync(args.Id.Value, args.Request, operation, ct));
+    /// <summary>The same body in both dialects (only what the request sets); the dialects differ in what may be set.</summary>
+    internal static readonly Dialects<ApiOperation<ICustomersApi, (CustomerId Id, UpdateCustomerRequest Request), Customer>> Update =
+        Dialects<ApiOperation<ICustomersApi, (CustomerId Id, UpdateCustomerRequest Request), Customer>>.Each(
+            apiV1: new(s_update, CustomersJsonContext.Default.UpdateCustomerRequest, CustomersJsonContext.Default.Customer, CustomerChecks.UpdateOnApiV1, SendUpdate),
+            paddle: new(s_update, CustomersJsonContext.Default.UpdateCustomerRequest, CustomersJsonContext.Default.Customer, CustomerChecks.UpdateOnPaddle, SendUpdate));
 
-    internal static readonly ListOperation<ICustomersApi, CustomerListArgs, Customer> List = new(
+    internal static readonly Dialects<ListOperation<ICustomersApi, CustomerListArgs, Customer>> List = Dialects<ListOperation<ICustomersApi, CustomerListArgs, Customer>>.Both(new(
         new OperationInfo("customers.list", "List customers", HttpMethod.Get, Route),
         CustomersJsonContext.Default.ListBodyCustomer,
         ItemsMember: "customers",
         OwnerMember: null,
-        static (api, args, q, operation, ct) => api.ListAsync(q.After, q.PerPage, args.OrderBy, args.Status, args.Search, args.Id, args.Email, q.Limit, q.Offset, operation, ct),
-        static customer => customer.Id.Value);
+        static (api, args, q, call, ct) => api.ListAsync(q.After, q.PerPage, args.OrderBy, args.Status, args.Search, args.Id, args.Email, q.Limit, q.Offset, call, ct),
+        static customer => customer.Id.Value));
 
-    internal static readonly ApiOperation<ICustomersApi, CreateCustomerRequest, Customer> Create = new(
-        new OperationInfo("customers.create", "Create customer", HttpMethod.Post, Route),
-        CustomersJsonContext.Default.CreateCustomerRequest,
-        CustomersJsonContext.Default.Customer,
-        static (api, request, operation, ct) => api.CreateAsync(request, operation, ct));
-
-    /// <summary>The same endpoint in Paddle's body, which has no member beyond its own.</summary>
-    internal static readonly ApiOperation<ICustomersApi, PaddleCustomerBody, Customer> CreateOnPaddle = new(
-        Create.Info,
-        CustomersJsonContext.Default.PaddleCustomerBody,
-        CustomersJsonContext.Default.Customer,
-        static (api, body, operation, ct) => api.CreateOnPaddleAsync(body, operation, ct));
+    private static Task<HttpResponseMessage> SendUpdate(ICustomersApi api, (CustomerId Id, UpdateCustomerRequest Request) args, CallContext call, CancellationToken ct) =>
+        api.UpdateAsync(args.Id.Value, args.Request, call, ct);
 }

@@ -7,13 +7,13 @@ namespace CustomerAddresses.Client.Customers;
 internal interface ICustomersApi
 {
     [Post("/" + CustomerOperations.Route)]
-    Task<HttpResponseMessage> CreateAsync([Body] CreateCustomerRequest request, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> CreateAsync([Body] CreateCustomerRequest request, [Property(CallContext.OptionName)] CallContext call, CancellationToken cancellationToken);
 
     [Get("/" + CustomerOperations.ItemRoute)]
-    Task<HttpResponseMessage> GetAsync([AliasAs("customer_id")] string customerId, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetAsync([AliasAs("customer_id")] string customerId, [Property(CallContext.OptionName)] CallContext call, CancellationToken cancellationToken);
 
     [Patch("/" + CustomerOperations.ItemRoute)]
-    Task<HttpResponseMessage> UpdateAsync([AliasAs("customer_id")] string customerId, [Body] UpdateCustomerRequest request, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> UpdateAsync([AliasAs("customer_id")] string customerId, [Body] UpdateCustomerRequest request, [Property(CallContext.OptionName)] CallContext call, CancellationToken cancellationToken);
 
     /// <summary>One page; a null argument is left out of the query string.</summary>
     [Get("/" + CustomerOperations.Route)]
@@ -27,9 +27,9 @@ internal interface ICustomersApi
         [AliasAs("email")] string? email,
         [AliasAs("limit")] int? limit,
         [AliasAs("offset")] int? offset,
-        [Property(OperationInfo.OptionName)] OperationInfo operation,
+        [Property(CallContext.OptionName)] CallContext call,
         CancellationToken cancellationToken);
 
     [Post("/" + CustomerOperations.Route)]
-    Task<HttpResponseMessage> CreateOnPaddleAsync([Body] PaddleCustomerBody body, [Property(OperationInfo.OptionName)] OperationInfo operation, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> CreateOnPaddleAsync([Body] PaddleCustomerBody body, [Property(CallContext.OptionName)] CallContext call, CancellationToken cancellationToken);
 }

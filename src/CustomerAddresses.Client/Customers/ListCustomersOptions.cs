@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CustomerAddresses.Client;
 
-/// <summary>Filters, order and page size for <see cref="CustomersClient.ListAsync"/>.</summary>
+/// <summary>Filters, order and page size for <see cref="CustomersClient.ListAsync(ListCustomersOptions?, CancellationToken)"/>.</summary>
 public sealed record ListCustomersOptions
 {
     /// <summary>

@@ -6,7 +6,7 @@ using CustomerAddresses.Client.Serialization;
 namespace CustomerAddresses.Client;
 
 /// <summary>
-/// The body of <see cref="CustomersClient.UpdateAsync"/>: every member is optional, and only those you set are sent.
+/// The body of <see cref="CustomersClient.UpdateAsync(CustomerId, UpdateCustomerRequest, CancellationToken)"/>: every member is optional, and only those you set are sent.
 /// A <see cref="Patch{T}"/> member has three states: leave it out to keep the server's value, set it to a value, or
 /// set it to <see langword="null"/> to clear it.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed record UpdateCustomerRequest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public Patch<JsonObject> CustomData { get; init; }
 
-    /// <summary>Gets the new status; <see cref="CustomersClient.ArchiveAsync"/> sets <see cref="CustomerStatus.Archived"/>.</summary>
+    /// <summary>Gets the new status; <see cref="CustomersClient.ArchiveAsync(CustomerId, CancellationToken)"/> sets <see cref="CustomerStatus.Archived"/>.</summary>
     [JsonPropertyName("status")]
     public CustomerStatus? Status { get; init; }
 

@@ -2,16 +2,11 @@ namespace CustomerAddresses.Client.Protocol;
 
 /// <summary>
 /// What every layer below the façade knows of an operation: its telemetry name, its method and route template (the
-/// route names its ids, so logs hold no id and no query string), and whether it may be repeated. Attached to each
-/// request it sends, so the handlers log and retry by the declaration rather than by parsing the URL.
+/// route names its ids, so logs hold no id and no query string), and whether it may be repeated. Each request the
+/// operation sends carries it, in its <see cref="CallContext"/>.
 /// </summary>
 internal sealed class OperationInfo
 {
-    /// <summary>The key under which a request carries its operation (Refit's <c>[Property]</c> and the link path use it).</summary>
-    internal const string OptionName = "CustomerAddresses.Client.Operation";
-
-    internal static readonly HttpRequestOptionsKey<OperationInfo> OptionKey = new(OptionName);
-
     /// <param name="name">The telemetry name, such as <c>customers.create</c>.</param>
     /// <param name="title">What a person calls it, such as <c>Create customer</c>.</param>
     /// <param name="method">The HTTP method.</param>
@@ -43,8 +38,10 @@ internal sealed class OperationInfo
         || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Trace;
 
     /// <summary>The operation a request was sent for, if the SDK sent it.</summary>
-    internal static OperationInfo? Of(HttpRequestMessage request) =>
-        request.Options.TryGetValue(OptionKey, out OperationInfo? info) ? info : null;
+    internal static OperationInfo? Of(HttpRequestMessage request) => CallContext.Of(request)?.Operation;
+
+    /// <summary>The shared context of this operation's calls without options (see <see cref="CallContext.Of(OperationInfo)"/>).</summary>
+    internal CallContext? PlainCall { get; set; }
 
     public override string ToString() => Display;
 }

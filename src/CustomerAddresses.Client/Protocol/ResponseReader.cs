@@ -37,18 +37,19 @@ internal sealed class ResponseReader
     /// <param name="operation">The operation, for messages.</param>
     /// <param name="whenEmpty">The result of a success without a body, or null when a body is required.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
-    internal Task<T> ReadResourceAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, OperationInfo operation, Func<T>? whenEmpty, CancellationToken cancellationToken)
+    /// <returns>The resource, and the request id the body's <c>meta</c> names, if any.</returns>
+    internal Task<(T Value, string? RequestId)> ReadResourceAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, OperationInfo operation, Func<T>? whenEmpty, CancellationToken cancellationToken)
         where T : class =>
         ReadAsync(response, operation, MaxResourceBytes, (this, typeInfo, whenEmpty), static (state, response, operation, body) =>
         {
             if (body.IsEmpty && state.whenEmpty is { } empty)
             {
-                return empty();
+                return (empty(), (string?)null);
             }
 
             T? value = ResourceEnvelope.Read(body, state.typeInfo, out string? requestId);
             state.Item1.Succeeded(response, requestId);
-            return value ?? throw state.Item1.Unexpected(response, operation, "the body holds no resource", body.ToArray(), null);
+            return value is null ? throw state.Item1.Unexpected(response, operation, "the body holds no resource", body.ToArray(), null) : (value, requestId);
         }, cancellationToken);
 
     internal Task<ListEnvelope<T>> ReadListAsync<T>(

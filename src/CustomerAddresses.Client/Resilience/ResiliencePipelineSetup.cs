@@ -22,14 +22,17 @@ internal static class ResiliencePipelineSetup
     /// <param name="settings">The client's settings.</param>
     /// <param name="logger">The client's logger.</param>
     /// <param name="randomizer">The retry's jitter source; tests fix it.</param>
-    /// <param name="attemptTimeout">
-    /// Whether to add the attempt timeout as a strategy. The standalone client's handler applies it inside each attempt
-    /// instead (<see cref="ClientRequestHandler"/>), with the same exception and log line, one layer fewer.
-    /// </param>
-    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ClientSettings settings, ILogger logger, Func<double>? randomizer = null, bool attemptTimeout = true)
+    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ClientSettings settings, ILogger logger, Func<double>? randomizer = null)
     {
         builder.TimeProvider = settings.TimeProvider;
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "total-timeout", Timeout = settings.TotalTimeout });
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "total-timeout",
+            Timeout = settings.TotalTimeout,
+
+            // A call's own timeout (RequestOptions.Timeout) replaces the client's.
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(ClientRequestHandler.TotalTimeout(args.Context.GetRequestMessage(), settings)),
+        });
 
         if (settings.MaxRetries > 0)
         {
@@ -77,11 +80,6 @@ internal static class ResiliencePipelineSetup
             builder.AddRetry(retry);
         }
 
-        if (!attemptTimeout)
-        {
-            return;
-        }
-
         builder.AddTimeout(new TimeoutStrategyOptions
         {
             Name = "attempt-timeout",
@@ -98,11 +96,11 @@ internal static class ResiliencePipelineSetup
         });
     }
 
-    /// <summary>Builds the pipeline for a standalone client: its handler applies the attempt timeout itself.</summary>
+    /// <summary>Builds the pipeline of a standalone client: the one dependency injection builds (<see cref="Configure"/>).</summary>
     internal static ResiliencePipeline<HttpResponseMessage> Build(ClientSettings settings, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        Configure(builder, settings, logger, attemptTimeout: false);
+        Configure(builder, settings, logger);
         return builder.Build();
     }
 

@@ -5,29 +5,24 @@ using CustomerAddresses.Client.Configuration;
 using CustomerAddresses.Client.Diagnostics;
 using CustomerAddresses.Client.Protocol;
 using Microsoft.Extensions.Logging;
-using Polly;
 using Polly.Timeout;
 
 namespace CustomerAddresses.Client.Transport;
 
 /// <summary>
-/// The outermost handler, run once per call (not per attempt). Every request the client sends, whether Refit built
-/// it or it follows a <c>next</c> link, gets <c>Accept: application/json</c> and one <c>X-Client-Request-Id</c> that
-/// stays the same on every attempt, so server logs can join the attempts of one call. It adds the API key
-/// (<c>Authorization: Bearer</c>) and the session cookie (<c>__session</c>) to requests bound for the base address's
-/// origin, and to no other; masks every session token an answer sets (<c>Set-Cookie: __session=…</c> or
+/// The outermost handler of every client's one chain (<c>ClientPipeline</c> builds it standalone, dependency injection
+/// registers the same handlers in the same order): this handler → the resilience handler (retries, timeouts) → the
+/// in-attempt body read → the socket. It runs once per call (not per attempt). Every request the client sends, whether
+/// Refit built it or it follows a <c>next</c> link, gets <c>Accept: application/json</c>, the caller's headers, and one
+/// <c>X-Client-Request-Id</c> that stays the same on every attempt, so server logs can join the attempts of one call. It
+/// adds the API key (<c>Authorization: Bearer</c>) and the session cookie (<c>__session</c>) to requests bound for the
+/// base address's origin, and to no other; masks every session token an answer sets (<c>Set-Cookie: __session=…</c> or
 /// <c>X-Development-Session</c>) and adopts it when it is newer; and sends a request the server refused (401) for a
-/// session that has rotated since once more with the newer token. It turns any timeout into a <see cref="TimeoutException"/> so that no Polly type
-/// reaches the caller, and logs each call's start and end by the operation's route template (never a URL, query
-/// string or id).
+/// session that has rotated since once more with the newer token. It bounds the whole call, body reading included, by
+/// the call's total timeout (a pipeline the caller replaced may leave it unbounded), turns any timeout into a
+/// <see cref="TimeoutException"/> so that no Polly type reaches the caller, and logs each call's start and end by the
+/// operation's route template (never a URL, query string or id).
 /// </summary>
-/// <remarks>
-/// Under dependency injection the resilience handler and the in-attempt body buffering are separate handlers below
-/// this one, because a caller may replace the first; so this handler also bounds the whole call, body reading
-/// included, by the total timeout. The standalone client's pipeline cannot be replaced: there this one handler runs it
-/// too, each attempt sending to the socket handler and buffering the body itself, with no other handler in between
-/// (one async layer per call instead of four) and no second deadline (the pipeline's total timeout bounds the body).
-/// </remarks>
 internal sealed partial class ClientRequestHandler : DelegatingHandler
 {
     /// <summary>The correlation header; documented in the README.</summary>
@@ -48,21 +43,12 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
     private readonly ILogger _logger;
     private readonly AuthenticationHeaderValue? _authorization;
 
-    // The standalone client's fixed pipeline, run here; null under dependency injection, where the factory's
-    // handlers below this one run the (replaceable) pipeline and buffer the body.
-    private readonly ResiliencePipeline<HttpResponseMessage>? _pipeline;
-
     /// <param name="settings">The client's settings.</param>
     /// <param name="logger">The client's logger.</param>
-    /// <param name="pipeline">
-    /// The standalone client's pipeline: this handler then runs it, and each attempt sends to the inner handler (the
-    /// socket handler) and reads the body in full. Null under dependency injection.
-    /// </param>
-    internal ClientRequestHandler(ClientSettings settings, ILogger logger, ResiliencePipeline<HttpResponseMessage>? pipeline = null)
+    internal ClientRequestHandler(ClientSettings settings, ILogger logger)
     {
         _settings = settings;
         _logger = logger;
-        _pipeline = pipeline;
         _authorization = settings.ApiKey is null ? null : new AuthenticationHeaderValue("Bearer", settings.ApiKey);
     }
 
@@ -80,7 +66,8 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        string? clientRequestId = PrepareHeaders(request);
+        CallContext? call = CallContext.Of(request);
+        string? clientRequestId = PrepareHeaders(request, call);
         string method = request.Method.Method;
         if (_logger.IsEnabled(LogLevel.Debug))
         {
@@ -89,28 +76,21 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
 
         long started = Stopwatch.GetTimestamp();
         request.Options.Set(StartedKey, _settings.TimeProvider.GetTimestamp());
-
-        // Under dependency injection, the total timeout again, outside any pipeline: a pipeline the caller replaced may
-        // leave the body read unbounded.
-        using CallDeadline deadline = _pipeline is not null ? default : CallDeadline.Start(_settings.TotalTimeout, _settings.TimeProvider, cancellationToken);
-
-        // The standalone pipeline bounds one run by the total timeout; waiting for a rotated session and sending again
-        // run within what is left of the call's.
-        CallDeadline rest = default;
+        TimeSpan total = call?.Timeout ?? _settings.TotalTimeout;
+        using CallDeadline deadline = CallDeadline.Start(total, _settings.TimeProvider, cancellationToken);
         try
         {
             HttpResponseMessage response;
             for (int resends = 0; ; resends++)
             {
                 string? sentSession = AddCredentials(request);
-                CancellationToken token = _pipeline is null ? deadline.Token : resends == 0 ? cancellationToken : rest.Token;
 
                 // A request carrying the session is on the wire, for SessionCredential.WaitForNewerAsync, until its
                 // answer's token has been taken.
                 long onWire = sentSession is null ? -1 : _settings.Session.Sending();
                 try
                 {
-                    response = await (_pipeline is null ? base.SendAsync(request, token) : SendThroughPipelineAsync(_pipeline, request, token)).ConfigureAwait(false);
+                    response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
                     TakeSession(request, response);
                 }
                 finally
@@ -121,23 +101,9 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
                     }
                 }
 
-                if (response.StatusCode != HttpStatusCode.Unauthorized || sentSession is null || resends == MaxSessionResends)
-                {
-                    break;
-                }
-
-                TimeSpan remaining = Remaining(request, _settings);
-                if (remaining <= TimeSpan.Zero)
-                {
-                    break;
-                }
-
-                if (_pipeline is not null && resends == 0)
-                {
-                    rest = CallDeadline.Start(remaining, _settings.TimeProvider, cancellationToken);
-                }
-
-                if (!await _settings.Session.WaitForNewerAsync(sentSession, _pipeline is null ? deadline.Token : rest.Token).ConfigureAwait(false))
+                if (response.StatusCode != HttpStatusCode.Unauthorized || sentSession is null || resends == MaxSessionResends
+                    || Remaining(request, _settings) <= TimeSpan.Zero
+                    || !await _settings.Session.WaitForNewerAsync(sentSession, deadline.Token).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -160,30 +126,35 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
         {
             throw TimedOut(request, method, started, clientRequestId, e.Timeout);
         }
-        catch (OperationCanceledException) when ((deadline.IsCancellationRequested || rest.IsCancellationRequested) && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw TimedOut(request, method, started, clientRequestId, _settings.TotalTimeout);
+            throw TimedOut(request, method, started, clientRequestId, total);
         }
         catch (Exception e)
         {
             CallLog.Failed(_logger, method, RouteOf(request), Elapsed(started), Attempts(request), e.GetType().Name, clientRequestId);
             throw;
         }
-        finally
-        {
-            rest.Dispose();
-        }
     }
 
-    /// <summary>Adds the call's headers and returns its client request id.</summary>
-    private string? PrepareHeaders(HttpRequestMessage request)
+    /// <summary>Adds the call's headers (the caller's among them) and returns its client request id.</summary>
+    private string? PrepareHeaders(HttpRequestMessage request, CallContext? call)
     {
         HttpRequestHeaders headers = request.Headers;
         string? clientRequestId = IdOf(request);
         if (clientRequestId is null)
         {
-            clientRequestId = NewRequestId();
+            clientRequestId = call?.Options?.ClientRequestId ?? NewRequestId();
             headers.TryAddWithoutValidation(HeaderName, clientRequestId);
+        }
+
+        if (call is { Headers.Count: > 0 })
+        {
+            foreach ((string name, string value) in call.Headers)
+            {
+                headers.Remove(name);
+                headers.TryAddWithoutValidation(name, value);
+            }
         }
 
         if (headers.Accept.Count == 0)
@@ -191,9 +162,9 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
             headers.Accept.Add(s_json);
         }
 
-        if (_settings.Dialect == ApiDialect.PaddleBilling && !headers.NonValidated.Contains(PaddleVersionHeader))
+        if (_settings.Dialect.PaddleVersion is { } version && !headers.NonValidated.Contains(PaddleVersionHeader))
         {
-            headers.TryAddWithoutValidation(PaddleVersionHeader, "1");
+            headers.TryAddWithoutValidation(PaddleVersionHeader, version);
         }
 
         return clientRequestId;
@@ -219,15 +190,19 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
         CallLog.Failed(_logger, method, route, Elapsed(started), Attempts(request), nameof(TimeoutException), clientRequestId);
         return new TimeoutException(
             $"{method} {route} did not complete within {limit.TotalSeconds:0.###} s " +
-            $"(attempt timeout {_settings.AttemptTimeout.TotalSeconds:0.###} s, total timeout {_settings.TotalTimeout.TotalSeconds:0.###} s). " +
+            $"(attempt timeout {_settings.AttemptTimeout.TotalSeconds:0.###} s, total timeout {TotalTimeout(request, _settings).TotalSeconds:0.###} s). " +
             $"Client request id: {clientRequestId}.");
     }
+
+    /// <summary>A call's total timeout: its own (<see cref="RequestOptions.Timeout"/>), or the client's.</summary>
+    internal static TimeSpan TotalTimeout(HttpRequestMessage? request, ClientSettings settings) =>
+        (request is null ? null : CallContext.Of(request)?.Timeout) ?? settings.TotalTimeout;
 
     /// <summary>What is left of the call's total timeout, by the configured clock; the whole timeout before the call started.</summary>
     internal static TimeSpan Remaining(HttpRequestMessage request, ClientSettings settings) =>
         request.Options.TryGetValue(StartedKey, out long startedAt)
-            ? settings.TotalTimeout - settings.TimeProvider.GetElapsedTime(startedAt)
-            : settings.TotalTimeout;
+            ? TotalTimeout(request, settings) - settings.TimeProvider.GetElapsedTime(startedAt)
+            : TotalTimeout(request, settings);
 
     private static double Elapsed(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 

@@ -1,9 +1,9 @@
 namespace CustomerAddresses.Client.Transport;
 
 /// <summary>
-/// Under dependency injection, the innermost handler: reads each response body inside the attempt that received it
-/// (<see cref="ResponseBuffer"/>), below the resilience handler a caller may replace. The standalone client does the
-/// same inside its one handler.
+/// The innermost handler of the chain: reads each response body inside the attempt that received it
+/// (<see cref="ResponseBuffer"/>), below the resilience handler (which a caller may replace under dependency injection),
+/// so that a body cut off halfway is a failed attempt, retried like any other.
 /// </summary>
 internal sealed class ResponseBufferingHandler : DelegatingHandler
 {

@@ -9,7 +9,7 @@ namespace CustomerAddresses.Client.Tests.Configuration;
 public sealed class DialectTests
 {
     private static ApiDialect DialectOf(string baseAddress, ApiDialect? chosen = null) =>
-        ClientSettings.From(new CustomerAddressesClientOptions { BaseAddress = new Uri(baseAddress), Dialect = chosen }).Dialect;
+        ClientSettings.From(new CustomerAddressesClientOptions { BaseAddress = new Uri(baseAddress), Dialect = chosen }).Dialect.Kind;
 
     [Theory]
     [InlineData("https://api.paddle.com/", ApiDialect.PaddleBilling)]

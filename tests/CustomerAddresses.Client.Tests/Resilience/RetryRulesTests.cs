@@ -17,7 +17,7 @@ public sealed class RetryRulesTests
     private static HttpRequestMessage Request(HttpMethod method, bool? idempotent = null)
     {
         var request = new HttpRequestMessage(method, "https://api.example.com/customers");
-        request.Options.Set(OperationInfo.OptionKey, new OperationInfo("test", "Test", method, "customers", idempotent));
+        request.Options.Set(CallContext.OptionKey, CallContext.Of(new OperationInfo("test", "Test", method, "customers", idempotent)));
         return request;
     }
 

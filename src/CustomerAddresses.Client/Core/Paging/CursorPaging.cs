@@ -13,7 +13,7 @@ internal static class CursorPaging
 {
     /// <param name="list">The page as read.</param>
     /// <param name="query">The query that asked for it.</param>
-    /// <param name="requestId">The page's request id, already redacted.</param>
+    /// <param name="response">What the server said about the page's request (its request id already redacted).</param>
     /// <param name="state">What the listing has seen.</param>
     /// <param name="cursorOf">The item's cursor (its id), used when <c>next</c> names none.</param>
     /// <param name="listUri">The URL this page was asked for: relative links are resolved against it, and a link is followed only to its path.</param>
@@ -21,7 +21,7 @@ internal static class CursorPaging
     internal static (Page<T> Page, PageRequest? Next) Next<T>(
         ListEnvelope<T> list,
         PageQuery query,
-        string? requestId,
+        ApiResponse? response,
         PagingState state,
         Func<T, string> cursorOf,
         Uri listUri,
@@ -29,7 +29,7 @@ internal static class CursorPaging
     {
         if (!list.HasMore)
         {
-            return (new Page<T>(list.Items, false, null, list.EstimatedTotal, requestId), null);
+            return (new Page<T>(list.Items, false, null, list.EstimatedTotal, response), null);
         }
 
         if (list.Items.Count == 0)
@@ -49,7 +49,7 @@ internal static class CursorPaging
             && string.Equals(link.AbsolutePath, listUri.AbsolutePath, StringComparison.Ordinal)
             ? new PageRequest(query, link)
             : new PageRequest(query with { After = cursor }, null);
-        return (new Page<T>(list.Items, true, ContinuationToken.ForCursor(cursor), list.EstimatedTotal, requestId), nextRequest);
+        return (new Page<T>(list.Items, true, ContinuationToken.ForCursor(cursor), list.EstimatedTotal, response), nextRequest);
     }
 
     /// <summary>The decoded value of one query parameter of <paramref name="uri"/>, or null.</summary>

@@ -14,7 +14,7 @@ namespace CustomerAddresses.Client.Core.Paging;
 /// <param name="Body">The list body's JSON metadata, from the resource's JSON context.</param>
 /// <param name="ItemsMember">The offset shape's items member, such as <c>addresses</c>.</param>
 /// <param name="OwnerMember">The offset shape's owner member, such as <c>customer_id</c>, or null.</param>
-/// <param name="Send">Calls the Refit method for one page.</param>
+/// <param name="Send">Calls the Refit method for one page; the call context is passed on so the request carries it.</param>
 /// <param name="CursorOf">An item's cursor for <c>after</c>: its id.</param>
 /// <param name="Complete">Fills in what the server may leave out of an item, from the owner the body names and the arguments.</param>
 /// <param name="MaxPageSize">The largest page size the endpoint documents, or null for one that answers the whole list at once (a page size hint is then refused).</param>
@@ -23,8 +23,8 @@ internal sealed record ListOperation<TApi, TArgs, TItem>(
     JsonTypeInfo<ListBody<TItem>> Body,
     string ItemsMember,
     string? OwnerMember,
-    Func<TApi, TArgs, PageQuery, OperationInfo, CancellationToken, Task<HttpResponseMessage>> Send,
+    Func<TApi, TArgs, PageQuery, CallContext, CancellationToken, Task<HttpResponseMessage>> Send,
     Func<TItem, string> CursorOf,
     Action<TItem, string?, TArgs>? Complete = null,
-    int? MaxPageSize = ListQueryChecks.MaxPerPage)
+    int? MaxPageSize = ListQueryChecks.MaxPerPage) : IDeclaredOperation
     where TItem : class;

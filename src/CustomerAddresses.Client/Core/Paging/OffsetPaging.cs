@@ -9,7 +9,7 @@ namespace CustomerAddresses.Client.Core.Paging;
 /// </summary>
 internal static class OffsetPaging
 {
-    internal static (Page<T> Page, PageRequest? Next) Next<T>(ListEnvelope<T> list, PageQuery query, string? requestId, PagingState state, Func<T, string> cursorOf)
+    internal static (Page<T> Page, PageRequest? Next) Next<T>(ListEnvelope<T> list, PageQuery query, ApiResponse? response, PagingState state, Func<T, string> cursorOf)
     {
         if (query.Offset is { } requested && list.Offset is { } returned && requested != returned)
         {
@@ -21,7 +21,7 @@ internal static class OffsetPaging
         bool hasMore = list.Items.Count > 0 && limit is > 0 && list.Items.Count >= limit;
         if (!hasMore)
         {
-            return (new Page<T>(list.Items, false, null, null, requestId), null);
+            return (new Page<T>(list.Items, false, null, null, response), null);
         }
 
         // A server that ignores offset would send the same first item again and again.
@@ -37,6 +37,6 @@ internal static class OffsetPaging
         }
 
         var nextQuery = query with { After = null, PerPage = null, Limit = limit, Offset = (int)nextOffset };
-        return (new Page<T>(list.Items, true, ContinuationToken.ForOffset((int)nextOffset), null, requestId), new PageRequest(nextQuery, null));
+        return (new Page<T>(list.Items, true, ContinuationToken.ForOffset((int)nextOffset), null, response), new PageRequest(nextQuery, null));
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CustomerAddresses.Client.Protocol;
 
 namespace CustomerAddresses.Client.Core.Paging;
 
@@ -8,6 +9,7 @@ namespace CustomerAddresses.Client.Core.Paging;
 /// <param name="api">Its Refit client.</param>
 /// <param name="args">The validated owner and filters.</param>
 /// <param name="first">The first page's query, from the caller's options.</param>
+/// <param name="call">The call every page request carries: the operation, and the caller's request options.</param>
 /// <param name="cancellationToken">The list call's token; an enumeration's own token cancels too.</param>
 internal sealed class OperationPageable<TApi, TArgs, TItem>(
     OperationInvoker invoker,
@@ -15,6 +17,7 @@ internal sealed class OperationPageable<TApi, TArgs, TItem>(
     TApi api,
     TArgs args,
     PageQuery first,
+    CallContext call,
     CancellationToken cancellationToken) : AsyncPageable<TItem>
     where TItem : class
 {
@@ -43,7 +46,7 @@ internal sealed class OperationPageable<TApi, TArgs, TItem>(
             ? CancellationTokenSource.CreateLinkedTokenSource(enumeration, cancellationToken)
             : null;
         CancellationToken token = linked?.Token ?? (enumeration.CanBeCanceled ? enumeration : cancellationToken);
-        await foreach (Page<TItem> page in Pager.PagesAsync(invoker, operation, api, args, start, token).ConfigureAwait(false))
+        await foreach (Page<TItem> page in Pager.PagesAsync(invoker, operation, api, args, start, call, token).ConfigureAwait(false))
         {
             yield return page;
         }

@@ -9,15 +9,15 @@ public sealed class Page<T>
     /// <param name="hasMore">Whether another page follows.</param>
     /// <param name="continuationToken">The token of the next page, when <paramref name="hasMore"/> is <see langword="true"/>.</param>
     /// <param name="estimatedTotal">The server's estimate of the total number of items, if it gave one.</param>
-    /// <param name="requestId">The server's id for the request that returned this page, if it gave one.</param>
-    public Page(IReadOnlyList<T> items, bool hasMore, string? continuationToken = null, int? estimatedTotal = null, string? requestId = null)
+    /// <param name="response">What the server said about the request that returned this page (for a test, <see cref="CustomerAddressesModelFactory.Response"/>).</param>
+    public Page(IReadOnlyList<T> items, bool hasMore, string? continuationToken = null, int? estimatedTotal = null, ApiResponse? response = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         Items = items;
         HasMore = hasMore;
         ContinuationToken = continuationToken;
         EstimatedTotal = estimatedTotal;
-        RequestId = requestId;
+        Response = response;
     }
 
     /// <summary>Gets the items of this page.</summary>
@@ -36,6 +36,9 @@ public sealed class Page<T>
     /// <summary>Gets the server's estimate of the total number of items, if it gave one.</summary>
     public int? EstimatedTotal { get; }
 
-    /// <summary>Gets the server's id for the request that returned this page, if it gave one.</summary>
-    public string? RequestId { get; }
+    /// <summary>Gets the server's id for the request that returned this page, if it gave one (<see cref="Response"/>'s).</summary>
+    public string? RequestId => Response?.RequestId;
+
+    /// <summary>Gets what the server said about the request that returned this page: status, request ids, headers. Null only on a page made by hand.</summary>
+    public ApiResponse? Response { get; }
 }

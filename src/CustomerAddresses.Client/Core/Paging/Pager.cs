@@ -18,6 +18,7 @@ internal static class Pager
         TApi api,
         TArgs args,
         PageQuery first,
+        CallContext call,
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where TItem : class
     {
@@ -42,7 +43,7 @@ internal static class Pager
                 Activity.Current = activity ?? callers;
                 try
                 {
-                    (page, next) = await FetchAsync(invoker, operation, api, args, request, state, cancellationToken).ConfigureAwait(false);
+                    (page, next) = await FetchAsync(invoker, operation, api, args, request, call, state, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e)
                 {
@@ -78,13 +79,14 @@ internal static class Pager
         TApi api,
         TArgs args,
         PageRequest request,
+        CallContext call,
         PagingState state,
         CancellationToken cancellationToken)
         where TItem : class
     {
         using HttpResponseMessage response = request.Link is { } link
-            ? await invoker.SendLinkAsync(operation.Info, link, cancellationToken).ConfigureAwait(false)
-            : await operation.Send(api, args, request.Query, operation.Info, cancellationToken).ConfigureAwait(false);
+            ? await invoker.SendLinkAsync(call, link, cancellationToken).ConfigureAwait(false)
+            : await operation.Send(api, args, request.Query, call, cancellationToken).ConfigureAwait(false);
 
         ListEnvelope<TItem> list = await invoker.Reader
             .ReadListAsync(response, operation.Body, operation.ItemsMember, operation.OwnerMember, operation.Info, cancellationToken)
@@ -97,12 +99,13 @@ internal static class Pager
             }
         }
 
-        string? requestId = SessionHeaders.RedactorFor(invoker.Reader.Redactor, response).Redact(list.RequestId ?? ResponseHeaders.RequestId(response));
+        var page = new ApiResponse(
+            response.StatusCode, invoker.RequestIdOf(response, list.RequestId), OperationInvoker.ClientRequestIdOf(response), response.Headers, response.Content?.Headers);
         try
         {
             return list.IsOffsetShape
-                ? OffsetPaging.Next(list, request.Query, requestId, state, operation.CursorOf)
-                : CursorPaging.Next(list, request.Query, requestId, state, operation.CursorOf, response.RequestMessage?.RequestUri ?? invoker.Settings.BaseAddress, invoker.Settings.IsSameOrigin);
+                ? OffsetPaging.Next(list, request.Query, page, state, operation.CursorOf)
+                : CursorPaging.Next(list, request.Query, page, state, operation.CursorOf, response.RequestMessage?.RequestUri ?? invoker.Settings.BaseAddress, invoker.Settings.IsSameOrigin);
         }
         catch (PagingException e)
         {

@@ -18,7 +18,7 @@ public sealed class PagingStrategyTests
         new() { Items = [.. items], IsOffsetShape = true, Limit = limit, Offset = offset };
 
     private static (Page<string> Page, PageRequest? Next) CursorNext(ListEnvelope<string> list, PagingState? state = null, PageQuery? query = null) =>
-        CursorPaging.Next(list, query ?? PageQuery.First(null, 2), "req_1", state ?? new PagingState(), static s => s, s_list, s_settings.IsSameOrigin);
+        CursorPaging.Next(list, query ?? PageQuery.First(null, 2), CustomerAddressesModelFactory.Response(requestId: "req_1"), state ?? new PagingState(), static s => s, s_list, s_settings.IsSameOrigin);
 
     [Fact]
     public void A_cursor_page_without_has_more_is_the_last_even_with_a_next_link()
