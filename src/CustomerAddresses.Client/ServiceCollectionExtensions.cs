@@ -50,7 +50,7 @@ public static class CustomerAddressesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        services.AddOptions<CustomerAddressesClientOptions>().Configure(options => OptionsConfigurationReader.Apply(section, options)).ValidateOnStart();
+        services.AddOptions<CustomerAddressesClientOptions>().Configure(options => OptionsBinding.Bind(section, options)).ValidateOnStart();
         return AddCore(services);
     }
 

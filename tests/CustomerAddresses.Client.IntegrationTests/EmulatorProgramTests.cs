@@ -21,9 +21,9 @@ public sealed class EmulatorProgramTests
         {
             o.BaseAddress = emulator.HttpsBaseAddress;
             o.Dialect = ApiDialect.PaddleBilling;
-            o.MaxRetries = 10;
-            o.BaseDelay = TimeSpan.FromMilliseconds(1);
-            o.MaxDelay = TimeSpan.FromMilliseconds(5);
+            o.Retry.MaxRetries = 10;
+            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+            o.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
         }).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
         {
             SslOptions = new SslClientAuthenticationOptions

@@ -151,12 +151,12 @@ public sealed class ScenarioTests
     public async Task Reads_survive_injected_503s_and_connections_cut_mid_response()
     {
         await using var faulty = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { Seed = 7, ServerErrorRate = 0.2, AbortRate = 0.2 });
-        using CustomerAddressesClient writer = ClientOf(faulty, o => o.MaxRetries = 0);
+        using CustomerAddressesClient writer = ClientOf(faulty, o => o.Retry.MaxRetries = 0);
         using CustomerAddressesClient reader = ClientOf(faulty, o =>
         {
-            o.MaxRetries = 10;
-            o.BaseDelay = TimeSpan.FromMilliseconds(1);
-            o.MaxDelay = TimeSpan.FromMilliseconds(5);
+            o.Retry.MaxRetries = 10;
+            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+            o.Retry.MaxDelay = TimeSpan.FromMilliseconds(5);
         });
 
         // Creating through faults: a create cut off mid-response may have been stored. Trying it again is safe for
@@ -205,7 +205,7 @@ public sealed class ScenarioTests
     public async Task A_create_cut_off_mid_response_is_not_sent_again()
     {
         await using var emulator = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { AbortRate = 1 });
-        using CustomerAddressesClient client = ClientOf(emulator, o => o.BaseDelay = TimeSpan.FromMilliseconds(1));
+        using CustomerAddressesClient client = ClientOf(emulator, o => o.Retry.BaseDelay = TimeSpan.FromMilliseconds(1));
 
         await Assert.ThrowsAsync<HttpRequestException>(() => client.Customers.CreateAsync(new CreateCustomerRequest { Name = "Ann", Email = "ann@example.com" }));
 
@@ -225,7 +225,7 @@ public sealed class ScenarioTests
             LatencyRate = 0.3,
             Latency = TimeSpan.FromMilliseconds(20),
         });
-        using CustomerAddressesClient client = ClientOf(emulator, o => o.MaxRetries = 10);
+        using CustomerAddressesClient client = ClientOf(emulator, o => o.Retry.MaxRetries = 10);
 
         (CustomerId customerId, List<string> ascending) = await CustomerWithAddresses(client, "limits@example.com", 30);
         List<Address> listed = await client.Addresses.ListAsync(customerId, new ListAddressesOptions { PerPage = 4, Order = SortOrder.Ascending }).ToListAsync();

@@ -38,11 +38,11 @@ internal static class Chaos
         o.Dialect = ApiDialect.PaddleBilling;
         o.ApiKey = ApiKey;
         o.SessionToken = SessionToken;
-        o.MaxRetries = 10;
-        o.BaseDelay = TimeSpan.FromMilliseconds(5);
-        o.MaxDelay = TimeSpan.FromMilliseconds(50);
-        o.AttemptTimeout = TimeSpan.FromMilliseconds(400); // the injected delay (900 ms) is past it
-        o.TotalTimeout = TimeSpan.FromSeconds(30);
+        o.Retry.MaxRetries = 10;
+        o.Retry.BaseDelay = TimeSpan.FromMilliseconds(5);
+        o.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
+        o.Timeouts.Attempt = TimeSpan.FromMilliseconds(400); // the injected delay (900 ms) is past it
+        o.Timeouts.Total = TimeSpan.FromSeconds(30);
         o.LoggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
     });
 

@@ -22,7 +22,7 @@ public sealed class CredentialSafetyTests : IDisposable
     {
         o.ApiKey = Chaos.ApiKey;
         o.SessionToken = Chaos.SessionToken;
-        o.MaxRetries = 0;
+        o.Retry.MaxRetries = 0;
     });
 
     public static TheoryData<string> ForeignNextLinks => new()

@@ -71,7 +71,7 @@ public sealed class DeclaredLengthTests
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handler = new GatedHandler(31L * 1024 * 1024, gate.Task);
-        using CustomerAddressesClient client = TestClients.Create(new Uri("https://api.example.com/"), handler, o => o.MaxRetries = 0);
+        using CustomerAddressesClient client = TestClients.Create(new Uri("https://api.example.com/"), handler, o => o.Retry.MaxRetries = 0);
         long before = GC.GetTotalAllocatedBytes(precise: true);
 
         // Every call has its answer's headers, and waits for the bytes, at the same time.

@@ -22,7 +22,7 @@ public sealed class DocumentedExceptionTests : IDisposable
     private CustomerAddressesClient Client(Action<CustomerAddressesClientOptions>? change = null) =>
         TestClients.Create(new Uri(_api.Url!), o =>
         {
-            o.MaxRetries = 0;
+            o.Retry.MaxRetries = 0;
             change?.Invoke(o);
         });
 
@@ -70,9 +70,9 @@ public sealed class DocumentedExceptionTests : IDisposable
         var clock = new FakeTimeProvider();
         using CustomerAddressesClient client = Client(o =>
         {
-            o.MaxRetries = 3;
-            o.MaxRetryAfter = TimeSpan.FromMinutes(5);
-            o.TotalTimeout = TimeSpan.FromSeconds(60);
+            o.Retry.MaxRetries = 3;
+            o.Retry.MaxRetryAfter = TimeSpan.FromMinutes(5);
+            o.Timeouts.Total = TimeSpan.FromSeconds(60);
             o.TimeProvider = clock; // never advanced: the call must not wait
         });
 

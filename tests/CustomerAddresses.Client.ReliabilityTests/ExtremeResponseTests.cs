@@ -34,7 +34,7 @@ public sealed class ExtremeResponseTests
     public async Task A_50_MB_string_is_refused_in_bounded_memory(bool declaresLength)
     {
         var handler = new HugeBodyHandler(declaresLength);
-        using var client = TestClients.Create(new Uri("https://api.example.com/"), handler, o => o.MaxRetries = 3);
+        using var client = TestClients.Create(new Uri("https://api.example.com/"), handler, o => o.Retry.MaxRetries = 3);
         long before = GC.GetTotalAllocatedBytes(precise: true);
 
         var error = await Assert.ThrowsAnyAsync<HttpRequestException>(

@@ -126,7 +126,7 @@ public sealed class HostileResponseTests(ITestOutputHelper output)
         TestClients.Create(new Uri("https://api.example.com/v1/"), new CannedHandler(status, body), o =>
         {
             o.ApiKey = Chaos.ApiKey;
-            o.MaxRetries = 0;
+            o.Retry.MaxRetries = 0;
         });
 
     /// <summary>Runs one operation against a server that answers everything with the same status and body.</summary>

@@ -23,7 +23,7 @@ public sealed class SecretEchoTests
     {
         o.ApiKey = key;
         o.SessionToken = Chaos.SessionToken;
-        o.MaxRetries = 0;
+        o.Retry.MaxRetries = 0;
         o.LoggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs)));
     });
 

@@ -39,7 +39,7 @@ public sealed class StallTests
         {
             o.BaseAddress = server.BaseAddress;
             o.TimeProvider = clock;
-            o.TotalTimeout = TimeSpan.FromSeconds(30);
+            o.Timeouts.Total = TimeSpan.FromSeconds(30);
         }).RemoveAllResilienceHandlers();
         if (pipeline == "the README's replacement")
         {
@@ -64,7 +64,7 @@ public sealed class StallTests
         ScriptedServer? server = null;
         server = new ScriptedServer((_, stream, ct) => Stall(server!, stream, ct));
         await using ScriptedServer _ = server;
-        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = server.BaseAddress, MaxRetries = 0 });
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = server.BaseAddress, Retry = { MaxRetries = 0 } });
         using var cancel = new CancellationTokenSource();
 
         Task<List<Address>> call = client.Addresses.ListAsync(CustomerId.Parse("ctm_1"), cancellationToken: cancel.Token).ToListAsync().AsTask();

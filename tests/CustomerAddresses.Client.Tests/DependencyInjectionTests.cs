@@ -87,13 +87,13 @@ public sealed class DependencyInjectionTests : FakeApiTests
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["CustomerAddresses:BaseAddress"] = "https://api.example.com/",
-            ["CustomerAddresses:MaxRetries"] = "5",
-            ["CustomerAddresses:BaseDelay"] = "00:00:00.250",
-            ["CustomerAddresses:MaxDelay"] = "00:00:20",
-            ["CustomerAddresses:MaxRetryAfter"] = "00:02:00",
-            ["CustomerAddresses:AttemptTimeout"] = "00:00:05",
-            ["CustomerAddresses:TotalTimeout"] = "00:00:45",
-            ["CustomerAddresses:RetryUnsafeRequests"] = "true",
+            ["CustomerAddresses:Retry:MaxRetries"] = "5",
+            ["CustomerAddresses:Retry:BaseDelay"] = "00:00:00.250",
+            ["CustomerAddresses:Retry:MaxDelay"] = "00:00:20",
+            ["CustomerAddresses:Retry:MaxRetryAfter"] = "00:02:00",
+            ["CustomerAddresses:Retry:RetryUnsafeRequests"] = "true",
+            ["CustomerAddresses:Timeouts:Attempt"] = "00:00:05",
+            ["CustomerAddresses:Timeouts:Total"] = "00:00:45",
             ["CustomerAddresses:AllowInsecureHttp"] = "false",
         }).Build();
         var services = new ServiceCollection();
@@ -102,19 +102,21 @@ public sealed class DependencyInjectionTests : FakeApiTests
 
         CustomerAddressesClientOptions options = provider.GetRequiredService<IOptions<CustomerAddressesClientOptions>>().Value;
 
-        Assert.Equal(5, options.MaxRetries);
-        Assert.Equal(TimeSpan.FromMilliseconds(250), options.BaseDelay);
-        Assert.Equal(TimeSpan.FromSeconds(20), options.MaxDelay);
-        Assert.Equal(TimeSpan.FromMinutes(2), options.MaxRetryAfter);
-        Assert.Equal(TimeSpan.FromSeconds(5), options.AttemptTimeout);
-        Assert.Equal(TimeSpan.FromSeconds(45), options.TotalTimeout);
-        Assert.True(options.RetryUnsafeRequests);
+        Assert.Equal(5, options.Retry.MaxRetries);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.Retry.BaseDelay);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.Retry.MaxDelay);
+        Assert.Equal(TimeSpan.FromMinutes(2), options.Retry.MaxRetryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.Timeouts.Attempt);
+        Assert.Equal(TimeSpan.FromSeconds(45), options.Timeouts.Total);
+        Assert.True(options.Retry.RetryUnsafeRequests);
     }
 
     [Theory]
-    [InlineData("MaxRetries", "three")]
-    [InlineData("AttemptTimeout", "soon")]
-    [InlineData("RetryUnsafeRequests", "maybe")]
+    [InlineData("Retry:MaxRetries", "three")]
+    [InlineData("Timeouts:Attempt", "soon")]
+    [InlineData("Retry:RetryUnsafeRequests", "maybe")]
+    [InlineData("BaseAddress", "not a url")]
+    [InlineData("AllowInsecureHttp", "perhaps")]
     public void An_unreadable_configuration_value_is_named_in_the_error(string key, string value)
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -129,6 +131,45 @@ public sealed class DependencyInjectionTests : FakeApiTests
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<CustomerAddressesClientOptions>>().Value);
 
         Assert.Contains("CustomerAddresses:" + key, error.Message, StringComparison.Ordinal);
+    }
+
+    private static InvalidOperationException ConfigurationError(string key, string value)
+    {
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CustomerAddresses:BaseAddress"] = "https://api.example.com/",
+            ["CustomerAddresses:" + key] = value,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddCustomerAddressesClient(configuration.GetSection("CustomerAddresses"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        return Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<CustomerAddressesClientOptions>>().Value);
+    }
+
+    [Theory]
+    [InlineData("MaxRetries", "Retry:MaxRetries")]
+    [InlineData("BaseDelay", "Retry:BaseDelay")]
+    [InlineData("RetryUnsafeRequests", "Retry:RetryUnsafeRequests")]
+    [InlineData("AttemptTimeout", "Timeouts:Attempt")]
+    [InlineData("TotalTimeout", "Timeouts:Total")]
+    public void A_key_of_the_flat_layout_before_1_0_says_where_it_moved(string key, string moved)
+    {
+        InvalidOperationException error = ConfigurationError(key, "5");
+
+        Assert.Contains($"'CustomerAddresses:{key}' moved to 'CustomerAddresses:{moved}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ApiKeys")]
+    [InlineData("Retry:MaxRetry")]
+    [InlineData("Timeouts:Attempts")]
+    [InlineData("LoggerFactory")]
+    public void A_key_the_options_do_not_have_is_an_error_naming_it_not_a_setting_ignored(string key)
+    {
+        InvalidOperationException error = ConfigurationError(key, "x");
+
+        Assert.Contains($"'{key.Split(':')[^1]}'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -247,13 +288,13 @@ public sealed class DependencyInjectionTests : FakeApiTests
         services.AddCustomerAddressesClient(o =>
         {
             o.BaseAddress = new Uri("https://unused.example.com/");
-            o.MaxRetries = 5;
+            o.Retry.MaxRetries = 5;
         });
         services.AddCustomerAddressesClient(o =>
         {
             o.BaseAddress = new Uri(Api.Url);
-            o.MaxRetries = 2;
-            o.BaseDelay = TimeSpan.Zero;
+            o.Retry.MaxRetries = 2;
+            o.Retry.BaseDelay = TimeSpan.Zero;
         });
         await using ServiceProvider provider = services.BuildServiceProvider();
 

@@ -16,7 +16,7 @@ public sealed class PaddleResponseFixtureTests : FakeApiTests
         TestClients.Create(new Uri(Api.Url), o =>
         {
             o.Dialect = ApiDialect.PaddleBilling;
-            o.MaxRetries = 0;
+            o.Retry.MaxRetries = 0;
         });
 
     public static TheoryData<string> Fixtures =>

@@ -24,13 +24,13 @@ internal sealed class ClientSettings
         TimeProvider = options.TimeProvider;
         Redactor = new SecretRedactor(ApiKey);
         Session = new SessionCredential(SessionToken, Redactor, options.SessionTokenRotated);
-        MaxRetries = options.MaxRetries;
-        BaseDelay = options.BaseDelay;
-        MaxDelay = options.MaxDelay;
-        MaxRetryAfter = options.MaxRetryAfter;
-        AttemptTimeout = options.AttemptTimeout;
-        TotalTimeout = options.TotalTimeout;
-        RetryUnsafeRequests = options.RetryUnsafeRequests;
+        MaxRetries = options.Retry.MaxRetries;
+        BaseDelay = options.Retry.BaseDelay;
+        MaxDelay = options.Retry.MaxDelay;
+        MaxRetryAfter = options.Retry.MaxRetryAfter;
+        RetryUnsafeRequests = options.Retry.RetryUnsafeRequests;
+        AttemptTimeout = options.Timeouts.Attempt;
+        TotalTimeout = options.Timeouts.Total;
         LoggerFactory = options.LoggerFactory;
     }
 
@@ -142,31 +142,45 @@ internal sealed class ClientSettings
             problems.Add("TimeProvider must not be null.");
         }
 
-        if (options.MaxRetries is < 0 or > MaxRetriesLimit)
+        if (options.Retry is not { } retry)
         {
-            problems.Add($"MaxRetries must be from 0 to {MaxRetriesLimit} (it is {options.MaxRetries}).");
+            problems.Add("Retry must not be null.");
         }
-
-        if (options.BaseDelay < TimeSpan.Zero || options.BaseDelay > options.MaxDelay)
+        else
         {
-            problems.Add($"BaseDelay must be from zero to MaxDelay (it is {options.BaseDelay}, MaxDelay is {options.MaxDelay}).");
-        }
-
-        if (options.MaxDelay > MaxTimeout)
-        {
-            problems.Add($"MaxDelay must be at most {MaxTimeout} (it is {options.MaxDelay}).");
-        }
-
-        if (options.MaxRetryAfter < TimeSpan.Zero)
-        {
-            problems.Add($"MaxRetryAfter must not be negative (it is {options.MaxRetryAfter}).");
-        }
-
-        foreach ((string name, TimeSpan value) in new[] { (nameof(options.AttemptTimeout), options.AttemptTimeout), (nameof(options.TotalTimeout), options.TotalTimeout) })
-        {
-            if (value < MinTimeout || value > MaxTimeout)
+            if (retry.MaxRetries is < 0 or > MaxRetriesLimit)
             {
-                problems.Add($"{name} must be from {MinTimeout.TotalMilliseconds} ms to {MaxTimeout.TotalHours} hours (it is {value}).");
+                problems.Add($"Retry.MaxRetries must be from 0 to {MaxRetriesLimit} (it is {retry.MaxRetries}).");
+            }
+
+            if (retry.BaseDelay < TimeSpan.Zero || retry.BaseDelay > retry.MaxDelay)
+            {
+                problems.Add($"Retry.BaseDelay must be from zero to Retry.MaxDelay (it is {retry.BaseDelay}, Retry.MaxDelay is {retry.MaxDelay}).");
+            }
+
+            if (retry.MaxDelay > MaxTimeout)
+            {
+                problems.Add($"Retry.MaxDelay must be at most {MaxTimeout} (it is {retry.MaxDelay}).");
+            }
+
+            if (retry.MaxRetryAfter < TimeSpan.Zero)
+            {
+                problems.Add($"Retry.MaxRetryAfter must not be negative (it is {retry.MaxRetryAfter}).");
+            }
+        }
+
+        if (options.Timeouts is not { } timeouts)
+        {
+            problems.Add("Timeouts must not be null.");
+        }
+        else
+        {
+            foreach ((string name, TimeSpan value) in new[] { ("Timeouts.Attempt", timeouts.Attempt), ("Timeouts.Total", timeouts.Total) })
+            {
+                if (value < MinTimeout || value > MaxTimeout)
+                {
+                    problems.Add($"{name} must be from {MinTimeout.TotalMilliseconds} ms to {MaxTimeout.TotalHours} hours (it is {value}).");
+                }
             }
         }
 

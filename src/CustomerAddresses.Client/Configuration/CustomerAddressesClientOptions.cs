@@ -3,8 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace CustomerAddresses.Client;
 
 /// <summary>
-/// Settings of a <see cref="CustomerAddressesClient"/>. In <c>appsettings.json</c> each property is a key of the
-/// section passed to <c>AddCustomerAddressesClient</c>, such as <c>CustomerAddresses:BaseAddress</c>.
+/// Settings of a <see cref="CustomerAddressesClient"/>: where the API is and how to sign in (the properties of this
+/// class), how to retry (<see cref="Retry"/>) and how long to wait (<see cref="Timeouts"/>). In <c>appsettings.json</c>
+/// each is a key of the section passed to <c>AddCustomerAddressesClient</c>, such as <c>CustomerAddresses:BaseAddress</c>
+/// or <c>CustomerAddresses:Retry:MaxRetries</c>; the callback, the logger factory and the clock are set in code only.
 /// </summary>
 public sealed class CustomerAddressesClientOptions
 {
@@ -51,39 +53,16 @@ public sealed class CustomerAddressesClientOptions
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>
-    /// Gets or sets how many times a failed request is tried again (0 to 10). Defaults to 3, so a call makes at most
-    /// 4 attempts. Which failures are retried depends on the method: see <see cref="RetryUnsafeRequests"/>.
+    /// Gets or sets which failures are tried again and how long to wait between tries. In configuration, the
+    /// <c>Retry</c> section: <c>CustomerAddresses:Retry:MaxRetries</c>.
     /// </summary>
-    public int MaxRetries { get; set; } = 3;
-
-    /// <summary>Gets or sets the first backoff delay; later ones double, with jitter. Defaults to 1 second.</summary>
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Gets or sets the longest backoff delay between two attempts. Defaults to 30 seconds.</summary>
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+    public CustomerAddressesRetryOptions Retry { get; set; } = new();
 
     /// <summary>
-    /// Gets or sets the longest <c>Retry-After</c> the client waits for. Defaults to 60 seconds. A longer one is not
-    /// waited for: the call fails at once with a <see cref="RateLimitedException"/> (or <see cref="ServerErrorException"/>)
-    /// whose <see cref="CustomerAddressesApiException.RetryAfter"/> says how long the server asked for.
+    /// Gets or sets how long one attempt, and a whole call, may take. In configuration, the <c>Timeouts</c> section:
+    /// <c>CustomerAddresses:Timeouts:Total</c>.
     /// </summary>
-    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>Gets or sets how long one attempt may take before it is abandoned. Defaults to 10 seconds.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>
-    /// Gets or sets how long a call may take in all, attempts and backoff included. Defaults to 60 seconds.
-    /// For a list, this applies to each page.
-    /// </summary>
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>
-    /// Gets or sets whether creates and updates (POST, PATCH) are retried like reads. Defaults to <see langword="false"/>: the API
-    /// has no idempotency key, so a create that may have reached the server is never repeated, and only a 429 or a
-    /// connection that could not be opened is retried. Set it only when your server makes repeated creates harmless.
-    /// </summary>
-    public bool RetryUnsafeRequests { get; set; }
+    public CustomerAddressesTimeoutOptions Timeouts { get; set; } = new();
 
     /// <summary>
     /// Gets or sets where a client built with the public constructor logs its retries. Dependency injection uses
@@ -92,7 +71,7 @@ public sealed class CustomerAddressesClientOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>
-    /// Gets or sets the clock used to interpret <c>Retry-After</c> dates. and to time backoff and timeouts. Defaults to
+    /// Gets or sets the clock used to interpret <c>Retry-After</c> dates and to time backoff and timeouts. Defaults to
     /// <see cref="TimeProvider.System"/>; tests pass a fake one. Not read from configuration.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -103,9 +82,7 @@ public sealed class CustomerAddressesClientOptions
         $"{nameof(CustomerAddressesClientOptions)} {{ {nameof(BaseAddress)} = {Shown(BaseAddress)}, " +
         $"{nameof(Dialect)} = {Dialect?.ToString() ?? "(from the host)"}, {nameof(ApiKey)} = {(ApiKey is null ? "(not set)" : "(set)")}, " +
         $"{nameof(SessionToken)} = {(SessionToken is null ? "(not set)" : "(set)")}, " +
-        $"{nameof(AllowInsecureHttp)} = {AllowInsecureHttp}, {nameof(MaxRetries)} = {MaxRetries}, " +
-        $"{nameof(AttemptTimeout)} = {AttemptTimeout}, {nameof(TotalTimeout)} = {TotalTimeout}, " +
-        $"{nameof(RetryUnsafeRequests)} = {RetryUnsafeRequests} }}";
+        $"{nameof(AllowInsecureHttp)} = {AllowInsecureHttp}, {nameof(Retry)} = {Retry}, {nameof(Timeouts)} = {Timeouts} }}";
 
     /// <summary>The base address without user information, query string or fragment, which could hold secrets.</summary>
     private static string? Shown(Uri? address)

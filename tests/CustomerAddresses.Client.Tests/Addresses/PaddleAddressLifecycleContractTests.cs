@@ -15,7 +15,7 @@ public sealed class PaddleAddressLifecycleContractTests : FakeApiTests
         {
             o.Dialect = dialect;
             o.ApiKey = FakeApi.ApiKey;
-            o.MaxRetries = 0;
+            o.Retry.MaxRetries = 0;
         }).Addresses;
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class PaddleCreateAddressContractTests : FakeApiTests
         {
             o.Dialect = ApiDialect.PaddleBilling;
             o.ApiKey = FakeApi.ApiKey;
-            o.MaxRetries = 0;
+            o.Retry.MaxRetries = 0;
         }).Addresses;
 
     [Fact]

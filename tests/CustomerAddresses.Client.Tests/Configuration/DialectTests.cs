@@ -1,4 +1,6 @@
 using CustomerAddresses.Client.Configuration;
+using CustomerAddresses.Client.Tests.Shared;
+using CustomerAddresses.Client.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -56,11 +58,14 @@ public sealed class DialectTests
     [InlineData("https://api.paddle.com/", "pdl_live_apikey_01hsecret")]
     [InlineData("https://sandbox-api.paddle.com/", "pdl_sdbx_apikey_01hsecret")]
     [InlineData("https://api.example.com/", "pdl_sdbx_apikey_01hsecret")]
-    public void A_key_in_its_own_environment_is_accepted(string baseAddress, string key)
+    public async Task A_key_in_its_own_environment_is_accepted_and_sent(string baseAddress, string key)
     {
-        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = new Uri(baseAddress), ApiKey = key });
+        var server = new StubHandler((_, _) => StubHandler.Status(200, "{\"data\":{\"id\":\"ctm_1\"}}"));
+        using CustomerAddressesClient client = TestClients.Create(new Uri(baseAddress), server, o => o.ApiKey = key);
 
-        Assert.NotNull(client.Customers);
+        await client.Customers.GetAsync(CustomerId.Parse("ctm_1"));
+
+        Assert.Equal("Bearer " + key, Assert.Single(server.Attempts).Request.Headers.Authorization!.ToString());
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using CustomerAddresses.Client.Tests.Shared;
 using CustomerAddresses.Client.Tests.Support;
 
 namespace CustomerAddresses.Client.Tests.Configuration;
@@ -19,24 +20,37 @@ public sealed class OptionsTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("http://127.0.0.1:5080/")]
-    [InlineData("http://localhost:5080/api/v1/")]
-    [InlineData("http://[::1]:5080/")]
-    [InlineData("https://api.example.com")]
-    public void Loopback_http_and_any_https_are_accepted(string baseAddress)
+    /// <summary>The URL of the one request a call through <paramref name="options"/> sends.</summary>
+    private static async Task<Uri> FirstRequestUri(CustomerAddressesClientOptions options)
     {
-        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = new Uri(baseAddress) });
+        var server = new StubHandler((_, _) => StubHandler.Status(200, "{\"id\":\"cus_1\"}"));
+        using CustomerAddressesClient client = TestClients.Create(options, server);
 
-        Assert.NotNull(client.Addresses);
+        await client.Customers.GetAsync(CustomerId.Parse("cus_1"));
+
+        return Assert.Single(server.Attempts).Request.RequestUri!;
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080/", "http://127.0.0.1:5080/customers/cus_1")]
+    [InlineData("http://localhost:5080/api/v1", "http://localhost:5080/api/v1/customers/cus_1")]
+    [InlineData("http://[::1]:5080/", "http://[::1]:5080/customers/cus_1")]
+    [InlineData("https://api.example.com/api/v1/", "https://api.example.com/api/v1/customers/cus_1")]
+    public async Task Loopback_http_and_any_https_are_accepted_and_their_path_is_kept(string baseAddress, string expected)
+    {
+        Uri sent = await FirstRequestUri(new CustomerAddressesClientOptions { BaseAddress = new Uri(baseAddress) });
+
+        Assert.Equal(expected, sent.AbsoluteUri);
     }
 
     [Fact]
-    public void Plain_http_elsewhere_needs_an_explicit_opt_in()
+    public async Task Plain_http_elsewhere_needs_an_explicit_opt_in()
     {
-        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = new Uri("http://api.internal/"), AllowInsecureHttp = true });
+        var refused = Assert.Throws<ArgumentException>(() => new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = new Uri("http://api.internal/") }));
+        Uri sent = await FirstRequestUri(new CustomerAddressesClientOptions { BaseAddress = new Uri("http://api.internal/"), AllowInsecureHttp = true });
 
-        Assert.NotNull(client.Customers);
+        Assert.Contains("AllowInsecureHttp", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("http://api.internal/customers/cus_1", sent.AbsoluteUri);
     }
 
     [Theory]
@@ -68,26 +82,34 @@ public sealed class OptionsTests
     }
 
     [Fact]
-    public void Changing_the_options_after_construction_does_not_change_the_client()
+    public async Task Changing_the_options_after_construction_does_not_change_the_client()
     {
-        using var api = new FakeApi();
-        var options = new CustomerAddressesClientOptions { BaseAddress = new Uri(api.Url) };
-        using var client = new CustomerAddressesClient(options);
+        var server = new StubHandler((_, _) => StubHandler.Status(200, "{\"id\":\"cus_1\"}"));
+        var options = new CustomerAddressesClientOptions { BaseAddress = new Uri("https://api.example.com/"), ApiKey = "key-1", Retry = { MaxRetries = 0 } };
+        using CustomerAddressesClient client = TestClients.Create(options, server);
 
-        options.BaseAddress = null;
+        options.BaseAddress = new Uri("https://elsewhere.example.com/");
+        options.ApiKey = "key-2";
+        options.Retry.MaxRetries = 5;
+        options.Retry = new CustomerAddressesRetryOptions();
+        await client.Customers.GetAsync(CustomerId.Parse("cus_1"));
 
-        Assert.NotNull(client.Customers);
+        HttpRequestMessage sent = Assert.Single(server.Attempts).Request;
+        Assert.Equal("https://api.example.com/customers/cus_1", sent.RequestUri!.AbsoluteUri);
+        Assert.Equal("Bearer key-1", sent.Headers.Authorization!.ToString());
     }
 
     public static TheoryData<Action<CustomerAddressesClientOptions>, string> InvalidResilienceSettings => new()
     {
-        { o => o.MaxRetries = -1, "MaxRetries must be from 0 to 10" },
-        { o => o.MaxRetries = 11, "MaxRetries must be from 0 to 10" },
-        { o => o.BaseDelay = TimeSpan.FromSeconds(-1), "BaseDelay must be from zero to MaxDelay" },
-        { o => o.BaseDelay = TimeSpan.FromMinutes(5), "BaseDelay must be from zero to MaxDelay" },
-        { o => o.MaxRetryAfter = TimeSpan.FromSeconds(-1), "MaxRetryAfter must not be negative" },
-        { o => o.AttemptTimeout = TimeSpan.FromMilliseconds(1), "AttemptTimeout must be from 10 ms to 24 hours" },
-        { o => o.TotalTimeout = TimeSpan.FromDays(2), "TotalTimeout must be from 10 ms to 24 hours" },
+        { o => o.Retry.MaxRetries = -1, "Retry.MaxRetries must be from 0 to 10" },
+        { o => o.Retry.MaxRetries = 11, "Retry.MaxRetries must be from 0 to 10" },
+        { o => o.Retry.BaseDelay = TimeSpan.FromSeconds(-1), "Retry.BaseDelay must be from zero to Retry.MaxDelay" },
+        { o => o.Retry.BaseDelay = TimeSpan.FromMinutes(5), "Retry.BaseDelay must be from zero to Retry.MaxDelay" },
+        { o => o.Retry.MaxRetryAfter = TimeSpan.FromSeconds(-1), "Retry.MaxRetryAfter must not be negative" },
+        { o => o.Retry = null!, "Retry must not be null" },
+        { o => o.Timeouts.Attempt = TimeSpan.FromMilliseconds(1), "Timeouts.Attempt must be from 10 ms to 24 hours" },
+        { o => o.Timeouts.Total = TimeSpan.FromDays(2), "Timeouts.Total must be from 10 ms to 24 hours" },
+        { o => o.Timeouts = null!, "Timeouts must not be null" },
         { o => o.TimeProvider = null!, "TimeProvider must not be null" },
     };
 
@@ -108,13 +130,13 @@ public sealed class OptionsTests
     {
         var options = new CustomerAddressesClientOptions();
 
-        Assert.Equal(3, options.MaxRetries);
-        Assert.Equal(TimeSpan.FromSeconds(1), options.BaseDelay);
-        Assert.Equal(TimeSpan.FromSeconds(30), options.MaxDelay);
-        Assert.Equal(TimeSpan.FromSeconds(60), options.MaxRetryAfter);
-        Assert.Equal(TimeSpan.FromSeconds(10), options.AttemptTimeout);
-        Assert.Equal(TimeSpan.FromSeconds(60), options.TotalTimeout);
-        Assert.False(options.RetryUnsafeRequests);
+        Assert.Equal(3, options.Retry.MaxRetries);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.Retry.BaseDelay);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Retry.MaxDelay);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.Retry.MaxRetryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.Timeouts.Attempt);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.Timeouts.Total);
+        Assert.False(options.Retry.RetryUnsafeRequests);
         Assert.False(options.AllowInsecureHttp);
         Assert.Same(TimeProvider.System, options.TimeProvider);
     }

@@ -34,8 +34,8 @@ public sealed class OperationInvokerTests : FakeApiTests
         {
             o.ApiKey = FakeApi.ApiKey;
             o.SessionToken = FakeApi.SessionToken;
-            o.MaxRetries = 1;
-            o.BaseDelay = TimeSpan.Zero;
+            o.Retry.MaxRetries = 1;
+            o.Retry.BaseDelay = TimeSpan.Zero;
         });
 
         List<Address> all = await client.Addresses.ListAsync(Ids.PaddleCustomer).ToListAsync();

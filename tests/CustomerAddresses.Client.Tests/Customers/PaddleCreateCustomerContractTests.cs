@@ -15,7 +15,7 @@ public sealed class PaddleCreateCustomerContractTests : FakeApiTests
         {
             o.Dialect = ApiDialect.PaddleBilling;
             o.ApiKey = FakeApi.ApiKey;
-            o.MaxRetries = 0;
+            o.Retry.MaxRetries = 0;
         }).Customers;
 
     [Fact]

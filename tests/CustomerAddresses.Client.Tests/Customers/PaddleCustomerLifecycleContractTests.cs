@@ -14,7 +14,7 @@ public sealed class PaddleCustomerLifecycleContractTests : FakeApiTests
         {
             o.Dialect = dialect;
             o.ApiKey = FakeApi.ApiKey;
-            o.MaxRetries = 0;
+            o.Retry.MaxRetries = 0;
         }).Customers;
 
     [Fact]

@@ -71,8 +71,8 @@ public sealed class ObservabilityTests : FakeApiTests, IDisposable
     {
         o.ApiKey = FakeApi.ApiKey;
         o.SessionToken = FakeApi.SessionToken;
-        o.MaxRetries = maxRetries;
-        o.BaseDelay = TimeSpan.Zero;
+        o.Retry.MaxRetries = maxRetries;
+        o.Retry.BaseDelay = TimeSpan.Zero;
         o.LoggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs)));
     });
 

@@ -26,10 +26,10 @@ public sealed class ResilienceTests : FakeApiTests
         o.ApiKey = FakeApi.ApiKey;
         o.SessionToken = FakeApi.SessionToken;
         o.TimeProvider = _clock;
-        o.BaseDelay = TimeSpan.FromMilliseconds(200);
-        o.MaxDelay = TimeSpan.FromSeconds(2);
-        o.AttemptTimeout = s_attemptTimeout;
-        o.TotalTimeout = TimeSpan.FromHours(1);
+        o.Retry.BaseDelay = TimeSpan.FromMilliseconds(200);
+        o.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        o.Timeouts.Attempt = s_attemptTimeout;
+        o.Timeouts.Total = TimeSpan.FromHours(1);
         o.LoggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(_logs)));
     });
 
@@ -127,7 +127,7 @@ public sealed class ResilienceTests : FakeApiTests
     public async Task Four_503s_with_three_retries_end_in_a_server_error_after_exactly_four_attempts()
     {
         Api.Reply("GET", ListPath, 503, """{"error":{"type":"api_error","code":"service_unavailable","detail":"down"}}""");
-        using CustomerAddressesClient client = Client(o => o.MaxRetries = 3);
+        using CustomerAddressesClient client = Client(o => o.Retry.MaxRetries = 3);
 
         var error = await Assert.ThrowsAsync<ServerErrorException>(() => _clock.RunAsync(List(client)));
 
@@ -142,9 +142,9 @@ public sealed class ResilienceTests : FakeApiTests
         Api.Reply("GET", ListPath, 503, "{}");
         using CustomerAddressesClient client = Client(o =>
         {
-            o.MaxRetries = 6;
-            o.BaseDelay = TimeSpan.FromSeconds(1);
-            o.MaxDelay = TimeSpan.FromSeconds(5);
+            o.Retry.MaxRetries = 6;
+            o.Retry.BaseDelay = TimeSpan.FromSeconds(1);
+            o.Retry.MaxDelay = TimeSpan.FromSeconds(5);
         });
 
         await Assert.ThrowsAsync<ServerErrorException>(() => _clock.RunAsync(List(client)));
@@ -205,7 +205,7 @@ public sealed class ResilienceTests : FakeApiTests
     public async Task A_create_may_be_opted_into_full_retries()
     {
         Sequence("POST", CreatePath, Status(500), Status(201, Fixture.Text("003-create-customer.response.json")));
-        using CustomerAddressesClient client = Client(o => o.RetryUnsafeRequests = true);
+        using CustomerAddressesClient client = Client(o => o.Retry.RetryUnsafeRequests = true);
 
         await _clock.RunAsync(client.Customers.CreateAsync(s_customer));
 
@@ -295,8 +295,8 @@ public sealed class ResilienceTests : FakeApiTests
     {
         var stub = new StubHandler((_, _) => StubHandler.Status(503));
         CustomerAddressesClientOptions options = Options();
-        options.MaxRetries = 10;
-        options.TotalTimeout = TimeSpan.FromSeconds(3);
+        options.Retry.MaxRetries = 10;
+        options.Timeouts.Total = TimeSpan.FromSeconds(3);
         using var client = TestClients.Create(options, stub);
 
         // Only the backoff waits move the clock; the 3 s total timeout fires once their sum passes it.

@@ -12,7 +12,7 @@ namespace CustomerAddresses.Client.Tests.Resilience;
 public sealed class RetryRulesTests
 {
     private static readonly ClientSettings s_settings = ClientSettings.From(new CustomerAddressesClientOptions { BaseAddress = new Uri("https://api.example.com/") });
-    private static readonly ClientSettings s_unsafe = ClientSettings.From(new CustomerAddressesClientOptions { BaseAddress = new Uri("https://api.example.com/"), RetryUnsafeRequests = true });
+    private static readonly ClientSettings s_unsafe = ClientSettings.From(new CustomerAddressesClientOptions { BaseAddress = new Uri("https://api.example.com/"), Retry = { RetryUnsafeRequests = true } });
 
     private static HttpRequestMessage Request(HttpMethod method, bool? idempotent = null)
     {

@@ -33,7 +33,7 @@ internal sealed class FakeApi : IDisposable
         {
             o.ApiKey = apiKey;
             o.SessionToken = sessionToken;
-            o.MaxRetries = maxRetries;
+            o.Retry.MaxRetries = maxRetries;
         });
         _clients.Add(client);
         return client;

@@ -39,7 +39,7 @@ public sealed class SessionResendTests
         {
             o.BaseAddress = s_base;
             o.SessionToken = session;
-            o.MaxRetries = 0;
+            o.Retry.MaxRetries = 0;
         }
 
         if (!dependencyInjection)

@@ -22,7 +22,7 @@ public sealed class SessionRotationTests : FakeApiTests
         TestClients.Create(new Uri(Api.Url), o =>
         {
             o.SessionToken = session;
-            o.MaxRetries = 0;
+            o.Retry.MaxRetries = 0;
             o.SessionTokenRotated = callback ?? _rotations.Enqueue;
             o.LoggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs)));
         });
