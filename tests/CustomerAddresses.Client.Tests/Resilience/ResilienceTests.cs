@@ -10,10 +10,14 @@ namespace CustomerAddresses.Client.Tests.Resilience;
 
 /// <summary>
 /// Retries and timeouts on a fake clock: reads are retried on transient failures, creates only when they certainly
-/// did not take effect, <c>Retry-After</c> is honoured up to its cap, and nothing waits in real time.
+/// did not take effect, <c>Retry-After</c> is honoured up to its cap, and nothing waits in real time. Every test runs
+/// twice: on the standalone client and on the one dependency injection builds (the subclasses below).
 /// </summary>
-public sealed class ResilienceTests : FakeApiTests
+public abstract class ResilienceTests : FakeApiTests
 {
+    /// <summary>Builds the client under test from <paramref name="options"/>, over the socket or a scripted primary handler.</summary>
+    private protected abstract CustomerAddressesClient Build(CustomerAddressesClientOptions options, HttpMessageHandler? primaryHandler = null);
+
     private const string ListPath = "/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4/addresses";
     private const string CreatePath = "/customers";
     private static readonly TimeSpan s_attemptTimeout = TimeSpan.FromMinutes(10);
@@ -37,7 +41,7 @@ public sealed class ResilienceTests : FakeApiTests
     {
         CustomerAddressesClientOptions options = Options();
         change?.Invoke(options);
-        return TestClients.Create(options);
+        return Build(options);
     }
 
     /// <summary>Answers successive requests to one route with successive responses; the last one repeats.</summary>
@@ -269,7 +273,7 @@ public sealed class ResilienceTests : FakeApiTests
     public async Task A_create_whose_attempt_times_out_is_not_repeated_and_surfaces_as_a_TimeoutException()
     {
         var stub = new StubHandler((_, ct) => StubHandler.Hang(ct));
-        using var client = TestClients.Create(Options(), stub);
+        using CustomerAddressesClient client = Build(Options(), stub);
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => _clock.RunAsync(client.Customers.CreateAsync(s_customer), due => due == s_attemptTimeout));
 
@@ -282,7 +286,7 @@ public sealed class ResilienceTests : FakeApiTests
     public async Task A_read_whose_attempt_times_out_is_tried_again()
     {
         var stub = new StubHandler((attempt, ct) => attempt == 1 ? StubHandler.Hang(ct) : StubHandler.Status(200, ListBodies.Cursor([1], false, null)));
-        using var client = TestClients.Create(Options(), stub);
+        using CustomerAddressesClient client = Build(Options(), stub);
 
         List<Address> addresses = await _clock.RunAsync(List(client), due => due <= s_attemptTimeout);
 
@@ -297,7 +301,7 @@ public sealed class ResilienceTests : FakeApiTests
         CustomerAddressesClientOptions options = Options();
         options.Retry.MaxRetries = 10;
         options.Timeouts.Total = TimeSpan.FromSeconds(3);
-        using var client = TestClients.Create(options, stub);
+        using CustomerAddressesClient client = Build(options, stub);
 
         // Only the backoff waits move the clock; the 3 s total timeout fires once their sum passes it.
         var error = await Assert.ThrowsAsync<TimeoutException>(() => _clock.RunAsync(List(client), due => due < TimeSpan.FromSeconds(3)));
@@ -312,7 +316,7 @@ public sealed class ResilienceTests : FakeApiTests
         var stub = new StubHandler((attempt, _) => attempt == 1
             ? throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused")
             : StubHandler.Status(201, Fixture.Text("003-create-customer.response.json")));
-        using var client = TestClients.Create(Options(), stub);
+        using CustomerAddressesClient client = Build(Options(), stub);
 
         await _clock.RunAsync(client.Customers.CreateAsync(s_customer));
 
@@ -327,7 +331,7 @@ public sealed class ResilienceTests : FakeApiTests
     public async Task A_create_is_not_repeated_when_the_connection_broke_mid_exchange(HttpRequestError error)
     {
         var stub = new StubHandler((_, _) => throw new HttpRequestException(error, "The response ended prematurely."));
-        using var client = TestClients.Create(Options(), stub);
+        using CustomerAddressesClient client = Build(Options(), stub);
 
         var thrown = await Assert.ThrowsAsync<HttpRequestException>(() => _clock.RunAsync(client.Customers.CreateAsync(s_customer)));
 
@@ -341,7 +345,7 @@ public sealed class ResilienceTests : FakeApiTests
         var stub = new StubHandler((attempt, _) => attempt == 1
             ? throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.")
             : StubHandler.Status(200, ListBodies.Cursor([1], false, null)));
-        using var client = TestClients.Create(Options(), stub);
+        using CustomerAddressesClient client = Build(Options(), stub);
 
         await _clock.RunAsync(List(client));
 
@@ -353,7 +357,7 @@ public sealed class ResilienceTests : FakeApiTests
     {
         string body = ListBodies.Cursor([1, 2, 3], false, null);
         var stub = new StubHandler((attempt, _) => attempt == 1 ? StubHandler.BodyCutOff(body) : StubHandler.Status(200, body));
-        using var client = TestClients.Create(Options(), stub);
+        using CustomerAddressesClient client = Build(Options(), stub);
 
         List<Address> addresses = await _clock.RunAsync(List(client));
 
@@ -365,7 +369,7 @@ public sealed class ResilienceTests : FakeApiTests
     public async Task A_create_whose_body_breaks_off_halfway_is_not_repeated()
     {
         var stub = new StubHandler((_, _) => StubHandler.BodyCutOff(Fixture.Text("003-create-customer.response.json")));
-        using var client = TestClients.Create(Options(), stub);
+        using CustomerAddressesClient client = Build(Options(), stub);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => _clock.RunAsync(client.Customers.CreateAsync(s_customer)));
 
@@ -391,4 +395,18 @@ public sealed class ResilienceTests : FakeApiTests
         Assert.DoesNotContain("secret street", everything, StringComparison.Ordinal);
         Assert.DoesNotContain("ctm_01hv6y1jedq4p1n0yqn5ba3ky4", everything, StringComparison.Ordinal);
     }
+}
+
+/// <summary><see cref="ResilienceTests"/> on a client built with the public constructor.</summary>
+public sealed class StandaloneResilienceTests : ResilienceTests
+{
+    private protected override CustomerAddressesClient Build(CustomerAddressesClientOptions options, HttpMessageHandler? primaryHandler = null) =>
+        TestClients.Create(options, primaryHandler);
+}
+
+/// <summary><see cref="ResilienceTests"/> on the client a host resolves after <c>AddCustomerAddressesClient</c>.</summary>
+public sealed class DependencyInjectionResilienceTests : ResilienceTests
+{
+    private protected override CustomerAddressesClient Build(CustomerAddressesClientOptions options, HttpMessageHandler? primaryHandler = null) =>
+        ServiceProviderClient.Create(options, primaryHandler);
 }
