@@ -50,7 +50,7 @@ public class CustomerAddressesClient : IDisposable
     /// <summary>The standalone pipeline over any primary handler; tests pass one that fails on cue.</summary>
     internal CustomerAddressesClient(CustomerAddressesClientOptions options, HttpMessageHandler primaryHandler)
     {
-        ClientSettings settings = ClientSettings.From(options);
+        ClientSettings settings = Settings = ClientSettings.From(options);
         ILogger logger = (settings.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LoggerCategory);
         _ownedHttpClient = new HttpClient(ClientPipeline.Create(settings, logger, primaryHandler), disposeHandler: true);
         Configure(_ownedHttpClient, settings);
@@ -58,8 +58,14 @@ public class CustomerAddressesClient : IDisposable
     }
 
     /// <summary>Wraps an HttpClient from the factory, already configured by <see cref="Configure"/>; the factory owns it.</summary>
-    internal CustomerAddressesClient(HttpClient httpClient, ClientSettings settings, ILogger logger) =>
+    internal CustomerAddressesClient(HttpClient httpClient, ClientSettings settings, ILogger logger)
+    {
+        Settings = settings;
         (_customers, _addresses, _billingAddresses) = CreateResourceClients(new OperationInvoker(httpClient, settings, logger));
+    }
+
+    /// <summary>The validated copy of the options this client was built from; null for a test double.</summary>
+    internal ClientSettings? Settings { get; }
 
     /// <summary>Gets the customer operations.</summary>
     public virtual CustomersClient Customers => _customers ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace CustomerAddresses.Client.Tests;
 
 /// <summary>
-/// Each C# block of the README and of the packages' readme, pasted alone into a new console project with the using
+/// Each C# block of the README, of the packages' readme and of the docs, pasted alone into a new console project with the using
 /// lines it shows, compiles: it is compiled here on its own, with a console project's implicit usings and this
 /// test's references (the packages, ASP.NET Core, the generic host) and nothing from the other blocks.
 /// </summary>
@@ -20,10 +20,14 @@ public sealed partial class ReadmeBlockTests
     private static string[] BlocksOf(string file) =>
         [.. CSharpBlock().Matches(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Readme", file))).Select(m => m.Groups[1].Value)];
 
+    /// <summary>The README, the packages' readme, and the user guides under docs/.</summary>
+    private static IEnumerable<string> Files() =>
+        new[] { "README.md", "package-readme.md" }.Concat(ReadmeExamplesTests.UserGuides.Select(g => Path.Combine("docs", g)));
+
     public static TheoryData<string, int> Blocks()
     {
         var data = new TheoryData<string, int>();
-        foreach (string file in new[] { "README.md", "package-readme.md" })
+        foreach (string file in Files())
         {
             for (int i = 0; i < BlocksOf(file).Length; i++)
             {

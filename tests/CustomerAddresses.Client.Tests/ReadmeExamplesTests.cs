@@ -20,16 +20,29 @@ namespace CustomerAddresses.Client.Tests;
 /// </summary>
 public sealed partial class ReadmeExamplesTests : FakeApiTests
 {
+    /// <summary>The user guides under docs/ whose blocks are examples to paste (architecture.md shows the inside instead).</summary>
+    internal static readonly string[] UserGuides = ["configuration.md", "sessions.md", "testing.md", "webhooks.md"];
+
+    /// <summary>The documents whose C# blocks these tests run: the README, and the user guides under docs/.</summary>
+    internal static IEnumerable<string> Documents() =>
+        new[] { Path.Combine(AppContext.BaseDirectory, "Readme", "README.md") }
+            .Concat(UserGuides.Select(g => Path.Combine(AppContext.BaseDirectory, "Readme", "docs", g)));
+
     [Fact]
-    public void Every_csharp_block_of_the_README_is_code_these_tests_run()
+    public void Every_csharp_block_of_the_README_and_the_docs_is_code_these_tests_run()
     {
-        string readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Readme", "README.md"));
         string source = Normalize(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Readme", "ReadmeExamplesTests.cs.txt")));
+        int count = 0;
+        foreach (string document in Documents())
+        {
+            MatchCollection blocks = CSharpBlock().Matches(File.ReadAllText(document));
+            count += blocks.Count;
+            Assert.All(blocks, block => Assert.All(
+                CheckedParagraphs(block.Groups[1].Value),
+                paragraph => Assert.True(source.Contains(Normalize(paragraph), StringComparison.Ordinal), $"{Path.GetFileName(document)}: a paragraph these tests do not run:\n{paragraph}")));
+        }
 
-        MatchCollection blocks = CSharpBlock().Matches(readme);
-
-        Assert.True(blocks.Count >= 8, $"expected the README's examples, found {blocks.Count} C# blocks");
-        Assert.All(blocks, block => Assert.All(CheckedParagraphs(block.Groups[1].Value), paragraph => Assert.Contains(Normalize(paragraph), source, StringComparison.Ordinal)));
+        Assert.True(count >= 15, $"expected the README's and the docs' examples, found {count} C# blocks");
     }
 
     /// <summary>
@@ -53,7 +66,9 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
             ApiKey = Environment.GetEnvironmentVariable("CUSTOMERADDRESSES_API_KEY"),
         });
 
-        Assert.NotNull(client.Customers);
+        // What the README says of it: the prefix kept, the /api/v1 dialect for a host that is not Paddle's.
+        Assert.Equal("https://api.example.com/api/v1/", client.Settings!.BaseAddress.AbsoluteUri);
+        Assert.Equal(ApiDialect.CustomersApiV1, client.Settings.Dialect.Kind);
     }
 
     [Fact]
@@ -182,7 +197,9 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         builder.Services.AddCustomerAddressesClient(builder.Configuration.GetSection("CustomerAddresses"));
 
         using IHost host = builder.Build();
-        Assert.NotNull(host.Services.GetRequiredService<CustomerAddressesClient>());
+        CustomerAddressesClient client = host.Services.GetRequiredService<CustomerAddressesClient>();
+        Assert.Equal("https://api.example.com/api/v1/", client.Settings!.BaseAddress.AbsoluteUri);
+        Assert.Same(client.Settings, host.Services.GetRequiredService<CustomerAddressesClient>().Settings); // one registration, one set of settings
     }
 
     [Fact]
@@ -360,6 +377,34 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         public Task<string> LoadAsync() => Task.FromResult("first_token");
 
         public void Save(string token) => Saved = token;
+    }
+
+    [Fact]
+    public async Task Call_options_example_runs()
+    {
+        Api.Reply("GET", "/customers/cus_01h3vjs3b16yc3f9q8q9pfrb80", 200, Fixture.Text("003-create-customer.response.json"), ("Request-Id", "req_7"));
+        using CustomerAddressesClient client = Api.Client();
+        var printed = new StringWriter();
+        TextWriter console = Console.Out;
+        Console.SetOut(printed);
+        try
+        {
+            ApiResponse<Customer> response = await client.Customers.GetAsync(CustomerId.Parse("cus_01h3vjs3b16yc3f9q8q9pfrb80"), new RequestOptions
+            {
+                Timeout = TimeSpan.FromSeconds(5),
+                ClientRequestId = "order-7781",
+                Headers = { ["traceparent"] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" },
+            });
+            Console.WriteLine($"{response.Value.Email}: {(int)response.StatusCode}, request id {response.RequestId}");
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        Assert.Equal("brighton@jani.com: 200, request id req_7", printed.ToString().Trim());
+        Assert.Equal("order-7781", RequestAssert.Header(Assert.Single(Api.Requests), "X-Client-Request-Id"));
+        Assert.Equal("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", RequestAssert.Header(Api.Requests[0], "traceparent"));
     }
 
     [Fact]
