@@ -119,16 +119,7 @@ public sealed class DependencyInjectionTests : FakeApiTests
     [InlineData("AllowInsecureHttp", "perhaps")]
     public void An_unreadable_configuration_value_is_named_in_the_error(string key, string value)
     {
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["CustomerAddresses:BaseAddress"] = "https://api.example.com/",
-            ["CustomerAddresses:" + key] = value,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddCustomerAddressesClient(configuration.GetSection("CustomerAddresses"));
-        using ServiceProvider provider = services.BuildServiceProvider();
-
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<CustomerAddressesClientOptions>>().Value);
+        InvalidOperationException error = ConfigurationError(key, value);
 
         Assert.Contains("CustomerAddresses:" + key, error.Message, StringComparison.Ordinal);
     }

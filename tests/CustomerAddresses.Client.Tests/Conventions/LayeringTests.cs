@@ -1,3 +1,4 @@
+using CustomerAddresses.Client.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -32,19 +33,7 @@ public sealed class LayeringTests
 
     private static readonly Lazy<(Compilation Compilation, IReadOnlyList<SyntaxTree> Trees)> s_compilation = new(Compile);
 
-    internal static string SourceRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CustomerAddresses.Client.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("The repository root was not found."), "src", "CustomerAddresses.Client");
-        }
-    }
+    internal static string SourceRoot => Repository.ClientSources;
 
     /// <summary>The folder a source file is in, relative to the package's root: its first path segment, or empty at the root.</summary>
     internal static string FolderOf(string path)

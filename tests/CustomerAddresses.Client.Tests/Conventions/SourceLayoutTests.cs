@@ -1,3 +1,5 @@
+using CustomerAddresses.Client.Tests.Support;
+
 namespace CustomerAddresses.Client.Tests.Conventions;
 
 /// <summary>No source file of the package grows past what a reviewer reads in one sitting (the folders' direction is checked by LayeringTests).</summary>
@@ -5,24 +7,10 @@ public sealed class SourceLayoutTests
 {
     private const int MaxLines = 250;
 
-    private static string SourceRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CustomerAddresses.Client.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("The repository root was not found."), "src", "CustomerAddresses.Client");
-        }
-    }
-
     [Fact]
     public void No_source_file_is_over_250_lines()
     {
-        string[] files = [.. Directory.EnumerateFiles(SourceRoot, "*.cs", SearchOption.AllDirectories)
+        string[] files = [.. Directory.EnumerateFiles(Repository.ClientSources, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))];
 
         Assert.True(files.Length > 50, $"only {files.Length} source files were found");
