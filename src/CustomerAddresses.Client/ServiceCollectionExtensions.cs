@@ -4,6 +4,7 @@ using CustomerAddresses.Client.Resilience;
 using CustomerAddresses.Client.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -76,12 +77,12 @@ public static class CustomerAddressesServiceCollectionExtensions
             // filter) at Information, and cost two async layers a call: the client logs each call itself, by route
             // template. A caller who wants them back adds AddDefaultLogger(); headers stay redacted then.
             .RemoveAllLoggers()
-            .RedactLoggedHeaders(static _ => true);
-        builder.AddResilienceHandler(ResiliencePipelineSetup.PipelineName, static (pipeline, context) => ResiliencePipelineSetup.Configure(
-            pipeline,
-            context.ServiceProvider.GetRequiredService<ClientSettings>(),
-            Logger(context.ServiceProvider)));
-        builder.AddHttpMessageHandler(static () => new ResponseBufferingHandler());
+            .RedactLoggedHeaders(static _ => true)
+
+            // Microsoft's resilience handler over the pipeline the standalone client builds, without the pipeline
+            // registry (see ResiliencePipelineSetup.Build); RemoveAllResilienceHandlers() removes it like any other.
+            .AddHttpMessageHandler(static sp => new ResilienceHandler(ResiliencePipelineSetup.Build(sp.GetRequiredService<ClientSettings>(), Logger(sp))))
+            .AddHttpMessageHandler(static () => new ResponseBufferingHandler());
 
         services.TryAddTransient(sp => new CustomerAddressesClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),

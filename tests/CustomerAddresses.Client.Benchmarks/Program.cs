@@ -8,6 +8,14 @@ using CustomerAddresses.Client.Benchmarks;
 // ... -- --probe [name]                                                                a rough in-process loop, for quick comparisons while working
 // ... -- --loopback                                                                     the loopback scenario in interleaved rounds (medians)
 // ... -- --peak                                                                          peak memory while streaming
+// ... -- --cold-start [--rounds N] [--modes jit,r2r-package,r2r-app,aot]                a fresh process per sample: the first call
+if (args.Contains("--cold-start"))
+{
+    int rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).DefaultIfEmpty(30).First();
+    string[] modes = args.SkipWhile(a => a != "--modes").Skip(1).Select(m => m.Split(',')).DefaultIfEmpty(["jit", "r2r-package", "r2r-app", "aot"]).First();
+    return await ColdStart.RunAsync(rounds, modes);
+}
+
 if (args.Contains("--quick"))
 {
     return await QuickCheck();

@@ -18,15 +18,15 @@ internal static class AddressOperations
         Dialects<ApiOperation<IAddressesApi, (CustomerId CustomerId, CreateAddressRequest Request), Address>>.Each(
             apiV1: new(
                 s_create,
-                AddressesJsonContext.Default.CreateAddressRequest,
-                AddressesJsonContext.Default.Address,
+                nameof(AddressesJsonContext.CreateAddressRequest),
+                static () => AddressesJsonContext.Default.Address,
                 AddressChecks.CreateOnApiV1,
                 static (api, args, call, ct) => api.CreateAsync(args.CustomerId.Value, args.Request, call, ct),
                 static (address, args) => address.FillMissingCustomerId(args.CustomerId)),
             paddle: new(
                 s_create,
-                AddressesJsonContext.Default.PaddleAddressBody,
-                AddressesJsonContext.Default.Address,
+                nameof(AddressesJsonContext.PaddleAddressBody),
+                static () => AddressesJsonContext.Default.Address,
                 AddressChecks.CreateOnPaddle,
                 static (api, args, call, ct) => api.CreateOnPaddleAsync(args.CustomerId.Value, PaddleAddressBody.From(args.Request), call, ct),
                 static (address, args) => address.FillMissingCustomerId(args.CustomerId)));
@@ -35,7 +35,7 @@ internal static class AddressOperations
         Dialects<ApiOperation<IAddressesApi, (CustomerId CustomerId, AddressId Id), Address>>.Both(new(
             new OperationInfo("addresses.get", "Get address", HttpMethod.Get, ItemRoute),
             RequestBody: null,
-            AddressesJsonContext.Default.Address,
+            static () => AddressesJsonContext.Default.Address,
             AddressChecks.Ids,
             static (api, args, call, ct) => api.GetAsync(args.CustomerId.Value, args.Id.Value, call, ct),
             static (address, args) => address.FillMissingCustomerId(args.CustomerId)));
@@ -45,22 +45,22 @@ internal static class AddressOperations
         Dialects<ApiOperation<IAddressesApi, (CustomerId CustomerId, AddressId Id, UpdateAddressRequest Request), Address>>.Each(
             apiV1: new(
                 s_update,
-                AddressesJsonContext.Default.ApiV1AddressPatch,
-                AddressesJsonContext.Default.Address,
+                nameof(AddressesJsonContext.ApiV1AddressPatch),
+                static () => AddressesJsonContext.Default.Address,
                 AddressChecks.UpdateOnApiV1,
                 static (api, args, call, ct) => api.UpdateAsync(args.CustomerId.Value, args.Id.Value, ApiV1AddressPatch.From(args.Request), call, ct),
                 static (address, args) => address.FillMissingCustomerId(args.CustomerId)),
             paddle: new(
                 s_update,
-                AddressesJsonContext.Default.UpdateAddressRequest,
-                AddressesJsonContext.Default.Address,
+                nameof(AddressesJsonContext.UpdateAddressRequest),
+                static () => AddressesJsonContext.Default.Address,
                 AddressChecks.UpdateOnPaddle,
                 static (api, args, call, ct) => api.UpdateOnPaddleAsync(args.CustomerId.Value, args.Id.Value, args.Request, call, ct),
                 static (address, args) => address.FillMissingCustomerId(args.CustomerId)));
 
     internal static readonly Dialects<ListOperation<IAddressesApi, AddressListArgs, Address>> List = Dialects<ListOperation<IAddressesApi, AddressListArgs, Address>>.Both(new(
         new OperationInfo("addresses.list", "List addresses", HttpMethod.Get, Route),
-        AddressesJsonContext.Default.ListBodyAddress,
+        static () => AddressesJsonContext.Default.ListBodyAddress,
         ItemsMember: "addresses",
         OwnerMember: "customer_id",
         static (api, args, q, call, ct) => api.ListAsync(args.CustomerId.Value, q.After, q.PerPage, args.OrderBy, args.Status, args.Search, args.Id, q.Limit, q.Offset, call, ct),

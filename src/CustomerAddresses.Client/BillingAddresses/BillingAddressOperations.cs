@@ -13,8 +13,8 @@ internal static class BillingAddressOperations
     internal static readonly Dialects<ApiOperation<IBillingAddressesApi, (OrganizationId OrganizationId, AddBillingAddressRequest Request), BillingAddress>> Add =
         Dialects<ApiOperation<IBillingAddressesApi, (OrganizationId OrganizationId, AddBillingAddressRequest Request), BillingAddress>>.Both(new(
             new OperationInfo("billing_addresses.add", "Add billing address", HttpMethod.Post, Route),
-            BillingAddressesJsonContext.Default.AddBillingAddressRequest,
-            BillingAddressesJsonContext.Default.BillingAddress,
+            nameof(BillingAddressesJsonContext.AddBillingAddressRequest),
+            static () => BillingAddressesJsonContext.Default.BillingAddress,
             BillingAddressChecks.Add,
             static (api, args, call, ct) => api.AddAsync(args.OrganizationId.Value, args.Request, call, ct)));
 
@@ -22,7 +22,7 @@ internal static class BillingAddressOperations
     internal static readonly Dialects<ListOperation<IBillingAddressesApi, OrganizationId, BillingAddress>> List =
         Dialects<ListOperation<IBillingAddressesApi, OrganizationId, BillingAddress>>.Both(new(
             new OperationInfo("billing_addresses.list", "List billing addresses", HttpMethod.Get, Route),
-            BillingAddressesJsonContext.Default.ListBodyBillingAddress,
+            static () => BillingAddressesJsonContext.Default.ListBodyBillingAddress,
             ItemsMember: "billing_addresses",
             OwnerMember: null,
             static (api, organizationId, _, call, ct) => api.ListAsync(organizationId.Value, call, ct),
@@ -32,8 +32,8 @@ internal static class BillingAddressOperations
     internal static readonly Dialects<ApiOperation<IBillingAddressesApi, (OrganizationId OrganizationId, BillingAddressId Id, ReplaceBillingAddressRequest Request), BillingAddress>> Replace =
         Dialects<ApiOperation<IBillingAddressesApi, (OrganizationId OrganizationId, BillingAddressId Id, ReplaceBillingAddressRequest Request), BillingAddress>>.Both(new(
             new OperationInfo("billing_addresses.replace", "Replace billing address", HttpMethod.Put, ItemRoute),
-            BillingAddressesJsonContext.Default.ReplaceBillingAddressRequest,
-            BillingAddressesJsonContext.Default.BillingAddress,
+            nameof(BillingAddressesJsonContext.ReplaceBillingAddressRequest),
+            static () => BillingAddressesJsonContext.Default.BillingAddress,
             BillingAddressChecks.Replace,
             static (api, args, call, ct) => api.ReplaceAsync(args.OrganizationId.Value, args.Id.Value, args.Request, call, ct)));
 
@@ -41,7 +41,7 @@ internal static class BillingAddressOperations
         Dialects<ApiOperation<IBillingAddressesApi, (OrganizationId OrganizationId, BillingAddressId Id), Acknowledgement>>.Both(new(
             new OperationInfo("billing_addresses.delete", "Delete billing address", HttpMethod.Delete, ItemRoute),
             RequestBody: null,
-            BillingAddressesJsonContext.Default.Acknowledgement,
+            static () => BillingAddressesJsonContext.Default.Acknowledgement,
             BillingAddressChecks.Ids,
             static (api, args, call, ct) => api.DeleteAsync(args.OrganizationId.Value, args.Id.Value, call, ct),
             WhenEmpty: static () => Acknowledgement.Empty));

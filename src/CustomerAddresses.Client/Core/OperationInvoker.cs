@@ -57,7 +57,7 @@ internal sealed class OperationInvoker
         try
         {
             using HttpResponseMessage response = await operation.Send(api, args, call, cancellationToken).ConfigureAwait(false);
-            (TResult value, string? requestId) = await Reader.ReadResourceAsync(response, operation.Response, operation.Info, operation.WhenEmpty, cancellationToken).ConfigureAwait(false);
+            (TResult value, string? requestId) = await Reader.ReadResourceAsync(response, operation.Response(), operation.Info, operation.WhenEmpty, cancellationToken).ConfigureAwait(false);
             operation.Complete?.Invoke(value, args);
             return result(this, value, response, requestId);
         }

@@ -17,33 +17,33 @@ internal static class CustomerOperations
     internal static readonly Dialects<ApiOperation<ICustomersApi, CreateCustomerRequest, Customer>> Create = Dialects<ApiOperation<ICustomersApi, CreateCustomerRequest, Customer>>.Each(
         apiV1: new(
             s_create,
-            CustomersJsonContext.Default.CreateCustomerRequest,
-            CustomersJsonContext.Default.Customer,
+            nameof(CustomersJsonContext.CreateCustomerRequest),
+            static () => CustomersJsonContext.Default.Customer,
             CustomerChecks.CreateOnApiV1,
             static (api, request, call, ct) => api.CreateAsync(request, call, ct)),
         paddle: new(
             s_create,
-            CustomersJsonContext.Default.PaddleCustomerBody,
-            CustomersJsonContext.Default.Customer,
+            nameof(CustomersJsonContext.PaddleCustomerBody),
+            static () => CustomersJsonContext.Default.Customer,
             CustomerChecks.CreateOnPaddle,
             static (api, request, call, ct) => api.CreateOnPaddleAsync(PaddleCustomerBody.From(request), call, ct)));
 
     internal static readonly Dialects<ApiOperation<ICustomersApi, CustomerId, Customer>> Get = Dialects<ApiOperation<ICustomersApi, CustomerId, Customer>>.Both(new(
         new OperationInfo("customers.get", "Get customer", HttpMethod.Get, ItemRoute),
         RequestBody: null,
-        CustomersJsonContext.Default.Customer,
+        static () => CustomersJsonContext.Default.Customer,
         CustomerChecks.Id,
         static (api, id, call, ct) => api.GetAsync(id.Value, call, ct)));
 
     /// <summary>The same body in both dialects (only what the request sets); the dialects differ in what may be set.</summary>
     internal static readonly Dialects<ApiOperation<ICustomersApi, (CustomerId Id, UpdateCustomerRequest Request), Customer>> Update =
         Dialects<ApiOperation<ICustomersApi, (CustomerId Id, UpdateCustomerRequest Request), Customer>>.Each(
-            apiV1: new(s_update, CustomersJsonContext.Default.UpdateCustomerRequest, CustomersJsonContext.Default.Customer, CustomerChecks.UpdateOnApiV1, SendUpdate),
-            paddle: new(s_update, CustomersJsonContext.Default.UpdateCustomerRequest, CustomersJsonContext.Default.Customer, CustomerChecks.UpdateOnPaddle, SendUpdate));
+            apiV1: new(s_update, nameof(CustomersJsonContext.UpdateCustomerRequest), static () => CustomersJsonContext.Default.Customer, CustomerChecks.UpdateOnApiV1, SendUpdate),
+            paddle: new(s_update, nameof(CustomersJsonContext.UpdateCustomerRequest), static () => CustomersJsonContext.Default.Customer, CustomerChecks.UpdateOnPaddle, SendUpdate));
 
     internal static readonly Dialects<ListOperation<ICustomersApi, CustomerListArgs, Customer>> List = Dialects<ListOperation<ICustomersApi, CustomerListArgs, Customer>>.Both(new(
         new OperationInfo("customers.list", "List customers", HttpMethod.Get, Route),
-        CustomersJsonContext.Default.ListBodyCustomer,
+        static () => CustomersJsonContext.Default.ListBodyCustomer,
         ItemsMember: "customers",
         OwnerMember: null,
         static (api, args, q, call, ct) => api.ListAsync(q.After, q.PerPage, args.OrderBy, args.Status, args.Search, args.Id, args.Email, q.Limit, q.Offset, call, ct),

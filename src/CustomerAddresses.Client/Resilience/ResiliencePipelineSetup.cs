@@ -15,16 +15,14 @@ namespace CustomerAddresses.Client.Resilience;
 /// </summary>
 internal static class ResiliencePipelineSetup
 {
-    /// <summary>The name of the resilience handler under dependency injection.</summary>
-    internal const string PipelineName = "retry-and-timeouts";
-
-    /// <param name="builder">The builder: Microsoft's resilience handler's under dependency injection, a new one standalone.</param>
-    /// <param name="settings">The client's settings.</param>
-    /// <param name="logger">The client's logger.</param>
-    /// <param name="randomizer">The retry's jitter source; tests fix it.</param>
-    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ClientSettings settings, ILogger logger, Func<double>? randomizer = null)
+    /// <summary>
+    /// Builds the pipeline of a client, DI or standalone: each wraps it in Microsoft's <c>ResilienceHandler</c> itself,
+    /// without the pipeline registry, whose options, telemetry and reload machinery a fixed pipeline does not use and a
+    /// cold start would pay for (the client logs and counts its own retries).
+    /// </summary>
+    internal static ResiliencePipeline<HttpResponseMessage> Build(ClientSettings settings, ILogger logger)
     {
-        builder.TimeProvider = settings.TimeProvider;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = settings.TimeProvider };
         builder.AddTimeout(new TimeoutStrategyOptions
         {
             Name = "total-timeout",
@@ -72,11 +70,6 @@ internal static class ResiliencePipelineSetup
                     return default;
                 },
             };
-            if (randomizer is not null)
-            {
-                retry.Randomizer = randomizer;
-            }
-
             builder.AddRetry(retry);
         }
 
@@ -94,13 +87,6 @@ internal static class ResiliencePipelineSetup
                 return default;
             },
         });
-    }
-
-    /// <summary>Builds the pipeline of a standalone client: the one dependency injection builds (<see cref="Configure"/>).</summary>
-    internal static ResiliencePipeline<HttpResponseMessage> Build(ClientSettings settings, ILogger logger)
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        Configure(builder, settings, logger);
         return builder.Build();
     }
 

@@ -19,7 +19,7 @@ public sealed class DialectsTests
     private static ApiOperation<ICustomersApi, CustomerId, Customer> Variant(Action<CustomerId>? check = null) => new(
         s_info,
         RequestBody: null,
-        CustomersJsonContext.Default.Customer,
+        static () => CustomersJsonContext.Default.Customer,
         check ?? (static _ => { }),
         static (api, id, call, ct) => api.GetAsync(id.Value, call, ct));
 

@@ -151,10 +151,7 @@ public sealed class ObservabilityTests : FakeApiTests, IDisposable
     [Fact]
     public async Task Retries_are_counted_in_the_metrics_and_in_the_call_log()
     {
-        Api.Server.Given(Request.Create().WithPath("/customers").UsingPost()).InScenario("r").WillSetStateTo("ok")
-            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0"));
-        Api.Server.Given(Request.Create().WithPath("/customers").UsingPost()).InScenario("r").WhenStateIs("ok")
-            .RespondWith(Response.Create().WithStatusCode(201).WithBody(Fixture.Text("003-create-customer.response.json")));
+        ReplyTooManyRequestsThenCreated();
         using CustomerAddressesClient client = Client(maxRetries: 2);
 
         await client.Customers.CreateAsync(Customer());
@@ -163,6 +160,49 @@ public sealed class ObservabilityTests : FakeApiTests, IDisposable
         Assert.Equal(1, retry.Value);
         Assert.Equal("POST", retry.Tags["http.request.method"]);
         Assert.Contains("after 2 attempt(s)", Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == 11).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Under_dependency_injection_the_client_alone_reports_its_retries()
+    {
+        ReplyTooManyRequestsThenCreated();
+        var polly = new List<string>();
+        using var pollyListener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name.StartsWith("Polly", StringComparison.Ordinal))
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        pollyListener.SetMeasurementEventCallback<int>((instrument, _, _, _) => { lock (polly) { polly.Add(instrument.Name); } });
+        pollyListener.SetMeasurementEventCallback<double>((instrument, _, _, _) => { lock (polly) { polly.Add(instrument.Name); } });
+        pollyListener.Start();
+        using CustomerAddressesClient client = ServiceProviderClient.Create(new CustomerAddressesClientOptions
+        {
+            BaseAddress = new Uri(Api.Url),
+            ApiKey = FakeApi.ApiKey,
+            Retry = { MaxRetries = 2, BaseDelay = TimeSpan.Zero },
+            LoggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs))),
+        });
+
+        await client.Customers.CreateAsync(Customer());
+
+        Assert.Equal(1, Assert.Single(_measurements, m => m.Instrument == "customeraddresses.client.retries").Value);
+        Assert.Contains("after 2 attempt(s)", Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == 11).Message, StringComparison.Ordinal);
+        Assert.Empty(polly); // the pipeline is not in Polly's registry: its telemetry would repeat the client's
+        Assert.DoesNotContain(_logs.GetSnapshot(), r => r.Category?.StartsWith("Polly", StringComparison.Ordinal) == true);
+    }
+
+    /// <summary>A create answered 429 (Retry-After: 0), then 201 when sent again.</summary>
+    private void ReplyTooManyRequestsThenCreated()
+    {
+        Api.Server.Given(Request.Create().WithPath("/customers").UsingPost()).InScenario("r").WillSetStateTo("ok")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0"));
+        Api.Server.Given(Request.Create().WithPath("/customers").UsingPost()).InScenario("r").WhenStateIs("ok")
+            .RespondWith(Response.Create().WithStatusCode(201).WithBody(Fixture.Text("003-create-customer.response.json")));
     }
 
     private void AssertNothingSecretOrPersonal(params string[] more)

@@ -11,7 +11,7 @@ namespace CustomerAddresses.Client.Core.Paging;
 /// <typeparam name="TArgs">The validated arguments (owner id, filters) shared by every page.</typeparam>
 /// <typeparam name="TItem">The item type.</typeparam>
 /// <param name="Info">Name, method, route template and retry safety.</param>
-/// <param name="Body">The list body's JSON metadata, from the resource's JSON context.</param>
+/// <param name="Body">The list body's JSON metadata, from the resource's JSON context, resolved on the first page.</param>
 /// <param name="ItemsMember">The offset shape's items member, such as <c>addresses</c>.</param>
 /// <param name="OwnerMember">The offset shape's owner member, such as <c>customer_id</c>, or null.</param>
 /// <param name="Send">Calls the Refit method for one page; the call context is passed on so the request carries it.</param>
@@ -20,7 +20,7 @@ namespace CustomerAddresses.Client.Core.Paging;
 /// <param name="MaxPageSize">The largest page size the endpoint documents, or null for one that answers the whole list at once (a page size hint is then refused).</param>
 internal sealed record ListOperation<TApi, TArgs, TItem>(
     OperationInfo Info,
-    JsonTypeInfo<ListBody<TItem>> Body,
+    Func<JsonTypeInfo<ListBody<TItem>>> Body,
     string ItemsMember,
     string? OwnerMember,
     Func<TApi, TArgs, PageQuery, CallContext, CancellationToken, Task<HttpResponseMessage>> Send,

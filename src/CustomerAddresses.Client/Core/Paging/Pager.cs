@@ -89,7 +89,7 @@ internal static class Pager
             : await operation.Send(api, args, request.Query, call, cancellationToken).ConfigureAwait(false);
 
         ListEnvelope<TItem> list = await invoker.Reader
-            .ReadListAsync(response, operation.Body, operation.ItemsMember, operation.OwnerMember, operation.Info, cancellationToken)
+            .ReadListAsync(response, operation.Body(), operation.ItemsMember, operation.OwnerMember, operation.Info, cancellationToken)
             .ConfigureAwait(false);
         if (operation.Complete is { } complete)
         {
