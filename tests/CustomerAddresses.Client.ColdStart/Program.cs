@@ -1,7 +1,7 @@
 using System.Diagnostics;
 
 // The first calls of a fresh process: get a customer, then create an address, against the base URL in args[0] (a
-// loopback server answering Paddle's examples). Prints "ok <working set after the calls, bytes> <ms in Main>".
+// loopback server answering Paddle's examples). Prints "ok <working set after the calls, bytes> <ms in Main> <address id>".
 var main = Stopwatch.StartNew();
 var baseAddress = new Uri(args[0]);
 string id = await FirstCallsAsync(baseAddress);
