@@ -52,7 +52,7 @@ internal static class BillingEndpoints
         if (body is null)
         {
             await ApiResponses.Envelope(context, 400, "Bad request body", new JsonObject(), [("BAD_REQUEST_BODY", problem == RequestBody.BodyProblem.TooLarge
-                ? $"The request body is larger than {RequestBody.MaxBodyBytes / 1024} KiB."
+                ? RequestBody.TooLargeDetail
                 : "The request body is not a JSON object.")]);
             return null;
         }

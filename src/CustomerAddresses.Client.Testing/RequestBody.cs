@@ -13,6 +13,9 @@ internal static class RequestBody
     /// <summary>The largest request body read; a larger one is a 400, as a malformed one is.</summary>
     internal const int MaxBodyBytes = 1024 * 1024;
 
+    /// <summary>The 400's detail for a body larger than <see cref="MaxBodyBytes"/>, in every dialect.</summary>
+    internal static readonly string TooLargeDetail = $"The request body is larger than {MaxBodyBytes / 1024} KiB.";
+
     private static readonly JsonDocumentOptions s_strict = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
 
     /// <summary>Why a body could not be read, for the 400's detail.</summary>
@@ -103,9 +106,7 @@ internal static class RequestBody
         (JsonObject? body, BodyProblem problem) = await ReadObjectOrProblem(context);
         if (body is null)
         {
-            await ApiResponses.Error(context, 400, "request_error", "invalid_json", problem == BodyProblem.TooLarge
-                ? $"The request body is larger than {MaxBodyBytes / 1024} KiB."
-                : "Invalid JSON in your request.");
+            await ApiResponses.Error(context, 400, "request_error", "invalid_json", problem == BodyProblem.TooLarge ? TooLargeDetail : "Invalid JSON in your request.");
             return null;
         }
 

@@ -88,12 +88,10 @@ internal sealed class SessionState(string? token, int rotateEvery, IdGenerator i
             CultureInfo.InvariantCulture,
             $$"""{"exp":{{expires}},"iat":{{iat}},"iss":"https://customeraddresses-emulator","nbf":{{iat}},"rotating_token":"{{ids.NextSnowflake()}}","sess":{{_session}}}"""));
         byte[] signature = _key.SignData(Encoding.ASCII.GetBytes(header + "." + payload), HashAlgorithmName.SHA256);
-        return header + "." + payload + "." + Base64UrlEncode(signature);
+        return header + "." + payload + "." + Base64Url.EncodeToString(signature);
     }
 
-    private static string Encode(string json) => Base64UrlEncode(Encoding.UTF8.GetBytes(json));
-
-    private static string Base64UrlEncode(byte[] bytes) => Base64Url.EncodeToString(bytes);
+    private static string Encode(string json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
 
     public void Dispose() => _key.Dispose();
 }

@@ -21,7 +21,8 @@ internal sealed class CannedApi : HttpMessageHandler
     private readonly Dictionary<string, byte[]> _pagesByAfter = new(StringComparer.Ordinal);
     private byte[] _firstPage = [];
 
-    private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+    /// <summary>A fixture the tests share, copied next to the benchmarks.</summary>
+    internal static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
     public static string AddressId(int n) => $"add_{n:D26}";
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using CustomerAddresses.Client.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerAddresses.Client.Benchmarks;
@@ -34,7 +35,7 @@ internal static class ColdStart
     /// </param>
     internal static async Task<int> RunAsync(int rounds, IReadOnlyList<string> modes)
     {
-        string root = Repository();
+        string root = Repository.Root;
         string output = Path.Combine(root, "artifacts", "coldstart");
         var variants = new List<Variant>();
         foreach (string mode in modes)
@@ -51,7 +52,7 @@ internal static class ColdStart
             }
         }
 
-        await using WebApplication server = await StartServerAsync(root);
+        await using WebApplication server = await StartServerAsync();
         Uri baseAddress = new(server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 
         // One unmeasured run each: the file cache warm, as on any machine that has run the program before.
@@ -125,10 +126,10 @@ internal static class ColdStart
     }
 
     /// <summary>Answers the two calls with Paddle's own examples, on a free loopback port.</summary>
-    private static async Task<WebApplication> StartServerAsync(string root)
+    private static async Task<WebApplication> StartServerAsync()
     {
-        byte[] customer = await File.ReadAllBytesAsync(Path.Combine(root, "tests", "CustomerAddresses.Client.Tests", "Fixtures", "paddle", "openapi.customers.get.200.json"));
-        byte[] address = await File.ReadAllBytesAsync(Path.Combine(root, "tests", "CustomerAddresses.Client.Tests", "Fixtures", "paddle", "openapi.addresses.create.201.json"));
+        byte[] customer = CannedApi.Fixture("paddle/openapi.customers.get.200.json");
+        byte[] address = CannedApi.Fixture("paddle/openapi.addresses.create.201.json");
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
         builder.Services.AddRoutingCore();
@@ -182,16 +183,5 @@ internal static class ColdStart
         int low = (int)Math.Floor(position);
         int high = (int)Math.Ceiling(position);
         return sorted[low] + ((sorted[high] - sorted[low]) * (position - low));
-    }
-
-    private static string Repository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CustomerAddresses.Client.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Run the cold-start benchmark from the repository.");
     }
 }

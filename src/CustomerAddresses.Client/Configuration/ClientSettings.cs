@@ -122,7 +122,7 @@ internal sealed class ClientSettings
             }
         }
 
-        if (options.ApiKey is { } apiKey && !IsHeaderSafe(apiKey, allowSeparators: true))
+        if (options.ApiKey is { } apiKey && !IsHeaderValueSafe(apiKey))
         {
             problems.Add("ApiKey must not be empty or contain white space or control characters.");
         }
@@ -186,6 +186,9 @@ internal sealed class ClientSettings
 
         return problems;
     }
+
+    /// <summary>Whether a value can be sent as a header value unchanged: one or more visible ASCII characters.</summary>
+    internal static bool IsHeaderValueSafe(string value) => IsHeaderSafe(value, allowSeparators: true);
 
     /// <summary>Whether a value can be sent as the <c>__session</c> cookie's value unchanged.</summary>
     internal static bool IsCookieSafe(string value) => IsHeaderSafe(value, allowSeparators: false);

@@ -38,8 +38,6 @@ internal sealed class SecretRedactor
         _secrets = extra;
     }
 
-    internal static SecretRedactor None { get; } = new();
-
     /// <summary>Makes <paramref name="token"/> the current session token; the one it replaces joins the recent ones.</summary>
     internal void SetSession(string token)
     {

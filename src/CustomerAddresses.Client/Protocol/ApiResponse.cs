@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Http.Headers;
+using CustomerAddresses.Client.Protocol;
 
 namespace CustomerAddresses.Client;
 
@@ -16,7 +17,7 @@ namespace CustomerAddresses.Client;
 /// </remarks>
 public class ApiResponse
 {
-    private static readonly string[] s_sessionHeaders = ["Set-Cookie", "X-Development-Session"];
+    private static readonly string[] s_sessionHeaders = [SessionHeaders.SetCookieHeader, SessionHeaders.DevelopmentSessionHeader];
 
     private readonly HttpResponseHeaders? _headers;
     private readonly HttpContentHeaders? _contentHeaders;

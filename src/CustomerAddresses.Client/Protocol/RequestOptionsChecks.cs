@@ -24,7 +24,7 @@ internal static class RequestOptionsChecks
                 "requestOptions.Timeout", timeout, $"The timeout must be from {ClientSettings.MinTimeout.TotalMilliseconds} ms to {ClientSettings.MaxTimeout.TotalHours} hours.");
         }
 
-        if (options.ClientRequestId is { } id && (id.Length is 0 or > MaxClientRequestIdLength || !id.All(c => c > ' ' && c < 0x7F)))
+        if (options.ClientRequestId is { } id && (id.Length > MaxClientRequestIdLength || !ClientSettings.IsHeaderValueSafe(id)))
         {
             throw new ArgumentException($"requestOptions.ClientRequestId must be 1 to {MaxClientRequestIdLength} visible ASCII characters.", "requestOptions.ClientRequestId");
         }

@@ -7,30 +7,20 @@ namespace CustomerAddresses.Client.Protocol;
 internal static class SessionHeaders
 {
     internal const string SessionCookie = "__session";
+    internal const string SetCookieHeader = "Set-Cookie";
     internal const string DevelopmentSessionHeader = "X-Development-Session";
-
-    /// <summary>
-    /// The session token an answer sets, if it sets one: the <c>__session</c> cookie first, then the development header;
-    /// unquoted and trimmed, null when empty.
-    /// </summary>
-    internal static string? Set(HttpResponseMessage response)
-    {
-        foreach (string token in AllSet(response))
-        {
-            return token;
-        }
-
-        return null;
-    }
 
     /// <summary>Whether an answer has a header that may set a session token (a cheap test before reading them).</summary>
     internal static bool SetsAny(HttpResponseMessage response) =>
-        response.Headers.NonValidated.Contains("Set-Cookie") || response.Headers.NonValidated.Contains(DevelopmentSessionHeader);
+        response.Headers.NonValidated.Contains(SetCookieHeader) || response.Headers.NonValidated.Contains(DevelopmentSessionHeader);
 
-    /// <summary>Every session token an answer sets, in the order <see cref="Set"/> reads them: all of them are masked.</summary>
+    /// <summary>
+    /// Every session token an answer sets: the <c>__session</c> cookies first, then the development header's values;
+    /// unquoted and trimmed, empty ones left out. The first is the one adopted; all of them are masked.
+    /// </summary>
     internal static IEnumerable<string> AllSet(HttpResponseMessage response)
     {
-        if (response.Headers.NonValidated.TryGetValues("Set-Cookie", out HeaderStringValues cookies))
+        if (response.Headers.NonValidated.TryGetValues(SetCookieHeader, out HeaderStringValues cookies))
         {
             foreach (string cookie in cookies)
             {

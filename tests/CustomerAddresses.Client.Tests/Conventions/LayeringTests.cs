@@ -1,4 +1,4 @@
-using CustomerAddresses.Client.Tests.Support;
+using CustomerAddresses.Client.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

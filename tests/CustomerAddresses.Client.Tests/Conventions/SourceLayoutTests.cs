@@ -1,4 +1,4 @@
-using CustomerAddresses.Client.Tests.Support;
+using CustomerAddresses.Client.Tests.Shared;
 
 namespace CustomerAddresses.Client.Tests.Conventions;
 

@@ -1,4 +1,4 @@
-namespace CustomerAddresses.Client.Tests.Support;
+namespace CustomerAddresses.Client.Tests.Shared;
 
 /// <summary>Where the repository's files are, found from the test's output directory.</summary>
 internal static class Repository
