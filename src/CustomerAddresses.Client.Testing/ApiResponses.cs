@@ -29,7 +29,7 @@ internal static class ApiResponses
             ["type"] = type,
             ["code"] = code,
             ["detail"] = detail,
-            ["documentation_url"] = $"https://developer.paddle.com/errors/{(code == "customer_already_exists" ? "customers" : "shared")}/{code}",
+            ["documentation_url"] = $"https://developer.paddle.com/errors/{code switch { "customer_already_exists" => "customers", _ when code.StartsWith("notification_", StringComparison.Ordinal) => "notifications", _ => "shared" }}/{code}",
         };
         if (fields is not null)
         {

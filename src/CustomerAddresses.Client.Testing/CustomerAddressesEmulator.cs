@@ -28,7 +28,8 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
     private readonly BillingStore _billing;
     private readonly SessionState _session;
     private readonly List<EmulatedRequest> _log;
-    private WebhookSender _webhooks = null!;
+    private NotificationCenter _webhooks = null!;
+    private PaddleCustomerEndpoints _paddleCustomers = null!;
 
     private CustomerAddressesEmulator(WebApplication app, EmulatorStore store, BillingStore billing, SessionState session, List<EmulatedRequest> log, EmulatorStatistics statistics, CustomerAddressesEmulatorOptions options, Uri baseAddress)
     {
@@ -134,12 +135,15 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         var store = new EmulatorStore(ids, clock, EmulatorDialect.Paddle);
         var apiV1 = new EmulatorStore(ids, clock, EmulatorDialect.ApiV1);
         var billing = new BillingStore(ids, clock, options.Organizations);
-        var webhooks = new WebhookSender(ids, clock, options);
+        var webhooks = new NotificationCenter(ids, clock, options);
         store.Changed = webhooks.Publish;
+        var paddleCustomers = new PaddleCustomerEndpoints(store, ids, clock);
         var session = new SessionState(options.SessionToken, options.RotateSessionEvery, ids, clock.Time);
         var middleware = new EmulatorMiddleware(options, statistics, log);
         app.Use(middleware.InvokeAsync);
         BillingEndpoints.Map(app, billing, session, options);
+        paddleCustomers.Map(app);
+        NotificationEndpoints.Map(app, webhooks);
         EmulatorEndpoints.Map(app, store, apiV1, options);
 
         try
@@ -166,6 +170,7 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         return new CustomerAddressesEmulator(app, store, billing, session, log, statistics, options, Address(Uri.UriSchemeHttp))
         {
             _webhooks = webhooks,
+            _paddleCustomers = paddleCustomers,
             HttpsBaseAddress = certificate is null ? null : Address(Uri.UriSchemeHttps),
             Certificate = certificate,
         };
@@ -182,25 +187,60 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Registers a webhook destination, as a notification setting does on Paddle: from now on, every change of a
-    /// customer or an address at the root (<c>customer.created</c>, <c>customer.updated</c>, <c>address.created</c>,
-    /// <c>address.updated</c>; archiving is an update) is <c>POST</c>ed to <paramref name="url"/>, signed with
-    /// <paramref name="secretKey"/> in <c>Paddle-Signature</c>, and retried after
-    /// <see cref="CustomerAddressesEmulatorOptions.WebhookRetryDelays"/> until it is answered 2xx within 5 seconds.
+    /// Registers a webhook destination: a notification setting, as <c>POST /notification-settings</c> creates one, subscribed
+    /// to every customer and address event at the root (<c>customer.created</c>, <c>customer.updated</c>,
+    /// <c>address.created</c>, <c>address.updated</c>, and the two <c>.imported</c>; archiving is an update). Each is
+    /// <c>POST</c>ed to <paramref name="url"/>, signed with <paramref name="secretKey"/> in <c>Paddle-Signature</c>, and
+    /// retried after <see cref="CustomerAddressesEmulatorOptions.WebhookRetryDelays"/> until it is answered 2xx within 5 seconds.
     /// </summary>
     /// <param name="url">Where to send the webhooks.</param>
     /// <param name="secretKey">The secret key to sign them with, such as <c>pdl_ntfset_…</c>.</param>
     /// <exception cref="ArgumentException">The URL is not absolute http(s), or the key is empty.</exception>
     public void AddWebhookDestination(Uri url, string secretKey)
     {
-        ArgumentNullException.ThrowIfNull(url);
         ArgumentException.ThrowIfNullOrEmpty(secretKey);
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        _webhooks.AddDestination(CheckDestination(url), secretKey);
+    }
+
+    /// <summary>
+    /// Registers a webhook destination as <see cref="AddWebhookDestination(Uri, string)"/> does, with a secret key made as
+    /// Paddle makes one (<c>pdl_ntfset_…</c>), and returns it.
+    /// </summary>
+    /// <param name="url">Where to send the webhooks.</param>
+    /// <returns>The destination's secret key, to verify its webhooks with.</returns>
+    /// <exception cref="ArgumentException">The URL is not absolute http(s).</exception>
+    public string AddWebhookDestination(Uri url) => _webhooks.AddDestination(CheckDestination(url), secretKey: null);
+
+    private static Uri CheckDestination(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? url
+            : throw new ArgumentException("A webhook destination must be an absolute http or https URL.", nameof(url));
+    }
+
+    /// <summary>
+    /// Sets a customer's credit balance in one currency, as Paddle keeps one when it credits a customer, for
+    /// <c>GET /customers/{customer_id}/credit-balances</c> to list. Amounts are in the currency's lowest denomination, as strings.
+    /// </summary>
+    /// <param name="customerId">The customer's raw id (<c>ctm_…</c>).</param>
+    /// <param name="currencyCode">A currency Paddle supports, such as <c>USD</c>.</param>
+    /// <param name="available">The total available to use, such as <c>"550"</c>.</param>
+    /// <param name="reserved">The total reserved for billed transactions.</param>
+    /// <param name="used">The total used.</param>
+    /// <exception cref="ArgumentException">An argument is empty, or the currency is not one Paddle supports.</exception>
+    public void SetCreditBalance(string customerId, string currencyCode, string available, string reserved = "0", string used = "0")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        ArgumentException.ThrowIfNullOrEmpty(available);
+        ArgumentException.ThrowIfNullOrEmpty(reserved);
+        ArgumentException.ThrowIfNullOrEmpty(used);
+        if (currencyCode is null || !PaddleCountries.IsSupportedCurrency(currencyCode))
         {
-            throw new ArgumentException("A webhook destination must be an absolute http or https URL.", nameof(url));
+            throw new ArgumentException("The currency must be one Paddle supports, such as USD.", nameof(currencyCode));
         }
 
-        _webhooks.AddDestination(url, secretKey);
+        _paddleCustomers.SetCreditBalance(customerId, currencyCode, available, reserved, used);
     }
 
     /// <summary>Gets every webhook delivery attempt so far, in order, with the destination's answer.</summary>

@@ -84,9 +84,9 @@ internal static class LifecycleEndpoints
     private static async Task UpdateAddress(HttpContext context, EmulatorStore store, EmulatorDialect dialect)
     {
         string[] members = dialect == EmulatorDialect.Paddle ? s_paddleAddressMembers : s_apiV1AddressMembers;
-        JsonObject? body = await RequestBody.ReadValid(context, b => Patch(b, members, static (key, value) => key switch
+        JsonObject? body = await RequestBody.ReadValid(context, b => Patch(b, members, (key, value) => key switch
         {
-            "country_code" or "country" => RequestChecks.IsAlpha2(value) ? null : "must be a two-letter upper-case ISO 3166-1 alpha-2 country code",
+            "country_code" or "country" => RequestChecks.CountryProblem(value, dialect),
             "custom_data" => value is null || value.GetValueKind() == JsonValueKind.Object ? null : "must be an object or null",
             "status" => Status(value, EmulatorDialect.Paddle),
             _ => StringOrNull(value),

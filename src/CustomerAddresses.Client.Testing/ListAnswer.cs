@@ -13,9 +13,9 @@ internal readonly record struct ListAnswer(int PerPage, int Offset, bool Ascendi
     private const int MaxPerPage = 200;
 
     /// <summary>Reads <c>per_page</c> (or <c>limit</c> when offset-paged), <c>offset</c>, <c>order_by</c> and <c>after</c>; problems are added.</summary>
-    internal static ListAnswer Read(IQueryCollection query, bool offsetPaging, List<(string, string)> problems)
+    internal static ListAnswer Read(IQueryCollection query, bool offsetPaging, List<(string, string)> problems, int defaultPerPage = DefaultPerPage)
     {
-        int perPage = EmulatorEndpoints.Number(query, offsetPaging && query.ContainsKey("limit") ? "limit" : "per_page", DefaultPerPage, 1, problems);
+        int perPage = EmulatorEndpoints.Number(query, offsetPaging && query.ContainsKey("limit") ? "limit" : "per_page", defaultPerPage, 1, problems);
         int offset = EmulatorEndpoints.Number(query, "offset", 0, 0, problems);
         string? orderBy = query["order_by"];
         bool ascending = orderBy switch // Paddle takes the direction in either case: Paddle's Python SDK sends id[asc]
@@ -47,8 +47,12 @@ internal readonly record struct ListAnswer(int PerPage, int Offset, bool Ascendi
     }
 
     /// <summary>The cursor envelope: the page after <see cref="After"/>, and a <c>next</c> link that is present on the last page too.</summary>
-    internal Task WriteCursorAsync(HttpContext context, List<JsonObject> ordered)
+    /// <param name="context">The request.</param>
+    /// <param name="ordered">Every item, in the requested order.</param>
+    /// <param name="idMember">The member that names an item for <c>after</c>: <c>id</c>, or <c>event_id</c> for events.</param>
+    internal Task WriteCursorAsync(HttpContext context, List<JsonObject> ordered, string idMember = "id")
     {
+        string Id(JsonObject item) => (string)item[idMember]!;
         string? after = After;
         bool ascending = Ascending;
         List<JsonObject> page = [.. ordered
@@ -70,6 +74,4 @@ internal readonly record struct ListAnswer(int PerPage, int Offset, bool Ascendi
                 ["pagination"] = new JsonObject { ["per_page"] = PerPage, ["next"] = next, ["has_more"] = hasMore, ["estimated_total"] = ordered.Count },
             });
     }
-
-    private static string Id(JsonObject item) => (string)item["id"]!;
 }

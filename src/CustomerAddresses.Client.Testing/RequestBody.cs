@@ -100,6 +100,45 @@ internal static class RequestBody
         }
     }
 
+    /// <summary>
+    /// For an operation that takes no body (Paddle's SDKs send none): nothing, or an empty object, is accepted; a member
+    /// is a 400 <c>invalid_field</c> and anything else a 400 <c>invalid_json</c>, answered here. Returns whether to go on.
+    /// </summary>
+    internal static async Task<bool> ReadNone(HttpContext context)
+    {
+        byte[]? bytes = await ReadBytes(context.Request.Body, context.RequestAborted);
+        if (bytes is { Length: 0 } || (bytes is not null && bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')))
+        {
+            return true;
+        }
+
+        JsonObject? body = null;
+        try
+        {
+            body = bytes is null ? null : JsonNode.Parse(bytes, documentOptions: s_strict) as JsonObject;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        {
+            // not JSON the server reads
+        }
+
+        if (body is null)
+        {
+            await ApiResponses.Error(context, 400, "request_error", "invalid_json", bytes is null ? TooLargeDetail : "Invalid JSON in your request.");
+            return false;
+        }
+
+        var problems = new List<(string, string)>();
+        RequestChecks.OnlyMembers(body, [], problems);
+        if (problems.Count > 0)
+        {
+            await ApiResponses.InvalidFields(context, problems);
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>The body of a Paddle-style create, or null once a 400 (bad JSON or invalid fields) has been answered.</summary>
     internal static async Task<JsonObject?> ReadValid(HttpContext context, Func<JsonObject, List<(string, string)>> check)
     {

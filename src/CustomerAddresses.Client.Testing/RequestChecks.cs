@@ -48,17 +48,26 @@ internal static class RequestChecks
         }
     }
 
-    internal static void Country(JsonObject body, string name, List<(string, string)> problems, string? field = null)
+    internal static void Country(JsonObject body, string name, List<(string, string)> problems, string? field = null, EmulatorDialect? dialect = null)
     {
         if (body[name] is null)
         {
             problems.Add((field ?? name, "is required"));
         }
-        else if (!IsAlpha2(body[name]))
+        else if (CountryProblem(body[name], dialect) is { } problem)
         {
-            problems.Add((field ?? name, "must be a two-letter upper-case ISO 3166-1 alpha-2 country code"));
+            problems.Add((field ?? name, problem));
         }
     }
+
+    /// <summary>
+    /// Why a country code is refused, or null: two upper-case letters everywhere, and under Paddle's dialect one of the
+    /// countries Paddle supports (<see cref="PaddleCountries"/>), as Paddle's schema enumerates them.
+    /// </summary>
+    internal static string? CountryProblem(JsonNode? value, EmulatorDialect? dialect) =>
+        !IsAlpha2(value) ? "must be a two-letter upper-case ISO 3166-1 alpha-2 country code"
+        : dialect == EmulatorDialect.Paddle && !PaddleCountries.IsSupported((string)value!) ? $"{(string)value!} is not a country code Paddle supports"
+        : null;
 
     /// <summary>
     /// A member the request does not define: Paddle's <c>customer-create</c> and <c>address-create</c> schemas set
@@ -137,7 +146,7 @@ internal static class RequestChecks
         if (dialect == EmulatorDialect.Paddle)
         {
             OnlyMembers(body, ["description", "first_line", "second_line", "city", "postal_code", "region", "country_code", "custom_data"], problems);
-            Country(body, "country_code", problems);
+            Country(body, "country_code", problems, dialect: EmulatorDialect.Paddle);
             OptionalString(body, "region", 200, problems);
             OptionalString(body, "city", 200, problems);
             OptionalString(body, "first_line", 1024, problems);

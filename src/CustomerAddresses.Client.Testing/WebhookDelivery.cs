@@ -1,6 +1,6 @@
 namespace CustomerAddresses.Client.Testing;
 
-/// <summary>One attempt to deliver a webhook to a destination registered with <see cref="CustomerAddressesEmulator.AddWebhookDestination"/>.</summary>
+/// <summary>One attempt to deliver a webhook to a destination: a notification setting, made with <c>POST /notification-settings</c> or <see cref="CustomerAddressesEmulator.AddWebhookDestination(Uri)"/>.</summary>
 /// <param name="Destination">Where it was sent.</param>
 /// <param name="EventId">The event's id (<c>evt_</c>).</param>
 /// <param name="EventType">The event type, such as <c>address.updated</c>.</param>

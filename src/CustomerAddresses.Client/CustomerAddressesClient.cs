@@ -32,6 +32,7 @@ public class CustomerAddressesClient : IDisposable
     private readonly CustomersClient? _customers;
     private readonly AddressesClient? _addresses;
     private readonly BillingAddressesClient? _billingAddresses;
+    private readonly EventsClient? _events;
 
     /// <summary>Creates a client with its own connection pool, for programs without dependency injection.</summary>
     /// <param name="options">The settings; they are copied, so later changes do not affect this client.</param>
@@ -54,14 +55,14 @@ public class CustomerAddressesClient : IDisposable
         ILogger logger = (settings.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LoggerCategory);
         _ownedHttpClient = new HttpClient(ClientPipeline.Create(settings, logger, primaryHandler), disposeHandler: true);
         Configure(_ownedHttpClient, settings);
-        (_customers, _addresses, _billingAddresses) = CreateResourceClients(new OperationInvoker(_ownedHttpClient, settings, logger));
+        (_customers, _addresses, _billingAddresses, _events) = CreateResourceClients(new OperationInvoker(_ownedHttpClient, settings, logger));
     }
 
     /// <summary>Wraps an HttpClient from the factory, already configured by <see cref="Configure"/>; the factory owns it.</summary>
     internal CustomerAddressesClient(HttpClient httpClient, ClientSettings settings, ILogger logger)
     {
         Settings = settings;
-        (_customers, _addresses, _billingAddresses) = CreateResourceClients(new OperationInvoker(httpClient, settings, logger));
+        (_customers, _addresses, _billingAddresses, _events) = CreateResourceClients(new OperationInvoker(httpClient, settings, logger));
     }
 
     /// <summary>The validated copy of the options this client was built from; null for a test double.</summary>
@@ -75,6 +76,9 @@ public class CustomerAddressesClient : IDisposable
 
     /// <summary>Gets the organization billing address operations.</summary>
     public virtual BillingAddressesClient BillingAddresses => _billingAddresses ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
+
+    /// <summary>Gets Paddle's events: every event webhooks deliver, kept for listing (Paddle Billing only).</summary>
+    public virtual EventsClient Events => _events ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
 
     /// <summary>Releases the connection pool of a client created with the public constructor; otherwise does nothing.</summary>
     public void Dispose()
@@ -107,6 +111,6 @@ public class CustomerAddressesClient : IDisposable
         }
     }
 
-    private static (CustomersClient, AddressesClient, BillingAddressesClient) CreateResourceClients(OperationInvoker invoker) =>
-        (new CustomersClient(invoker), new AddressesClient(invoker), new BillingAddressesClient(invoker));
+    private static (CustomersClient, AddressesClient, BillingAddressesClient, EventsClient) CreateResourceClients(OperationInvoker invoker) =>
+        (new CustomersClient(invoker), new AddressesClient(invoker), new BillingAddressesClient(invoker), new EventsClient(invoker));
 }

@@ -9,8 +9,11 @@ namespace CustomerAddresses.Emulator;
 /// </summary>
 internal static class Program
 {
+    private const string WebhookOption = "--webhook";
+
     private static readonly (string Name, string Value, string Help, Action<CustomerAddressesEmulatorOptions, string> Set)[] s_options =
     [
+        (WebhookOption, "URL", "send every customer and address event there, signed; the secret key is printed (repeatable)", static (_, _) => { }),
         ("--urls", "URL", "where to listen over http (default http://127.0.0.1:5080; port 0 picks a free one)", (o, v) => o.Url = v),
         ("--https", "true|false", "also listen over https on a free loopback port, with a self-signed certificate", (o, v) => o.UseHttps = Bool(v)),
         ("--api-key", "KEY", "the API key every request must carry as Authorization: Bearer KEY (default: none needed)", (o, v) => o.ApiKey = v),
@@ -36,9 +39,10 @@ internal static class Program
         }
 
         CustomerAddressesEmulatorOptions options;
+        List<Uri> webhooks;
         try
         {
-            options = Parse(args);
+            (options, webhooks) = Parse(args);
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
         {
@@ -75,6 +79,12 @@ internal static class Program
                 Console.WriteLine($"and on {https} with a self-signed certificate, SHA-256 {emulator.Certificate!.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)}");
             }
 
+            foreach (Uri webhook in webhooks)
+            {
+                // The key is the emulator's own, made for this run: printed so a test can verify what it receives.
+                Console.WriteLine($"webhooks to {webhook}, signed with the secret key {emulator.AddWebhookDestination(webhook)}");
+            }
+
             Console.WriteLine($"seed {options.Seed}; Ctrl+C stops it");
             await emulator.WaitForShutdownAsync();
             Console.WriteLine(emulator.Statistics);
@@ -83,9 +93,10 @@ internal static class Program
         return 0;
     }
 
-    internal static CustomerAddressesEmulatorOptions Parse(string[] args)
+    internal static (CustomerAddressesEmulatorOptions Options, List<Uri> Webhooks) Parse(string[] args)
     {
         var options = new CustomerAddressesEmulatorOptions { Url = "http://127.0.0.1:5080", RecordRequests = false };
+        var webhooks = new List<Uri>();
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
@@ -103,6 +114,14 @@ internal static class Program
             }
 
             value ??= i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} needs a value ({s_options[index].Value})");
+            if (arg == WebhookOption)
+            {
+                webhooks.Add(Uri.TryCreate(value, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https"
+                    ? url
+                    : throw new FormatException($"{WebhookOption} takes an absolute http or https URL, not '{value}'"));
+                continue;
+            }
+
             try
             {
                 s_options[index].Set(options, value);
@@ -113,7 +132,7 @@ internal static class Program
             }
         }
 
-        return options;
+        return (options, webhooks);
     }
 
     private static string Usage() =>

@@ -483,6 +483,91 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         Assert.Equal(["""{"description":null,"city":"Oakland"}""", """{"status":"archived"}"""], Api.Requests.Skip(1).Select(r => r.RequestMessage!.Body));
     }
 
+    [Fact]
+    public async Task Paddle_customer_operations_example_runs()
+    {
+        const string item = "/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4";
+        Api.Reply("GET", item + "/credit-balances", 200, Fixture.Text("paddle/openapi.customers.list-credit-balances.200.json"));
+        Api.Reply("POST", item + "/auth-token", 200, Fixture.Text("paddle/openapi.customers.generate-auth-token.200.json"));
+        Api.Reply("POST", item + "/portal-sessions", 201, Fixture.Text("paddle/openapi.customer-portal-sessions.create.201.json"));
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = new Uri(Api.Url), Dialect = ApiDialect.PaddleBilling });
+        CustomerId customerId = CustomerId.Parse("ctm_01hv6y1jedq4p1n0yqn5ba3ky4");
+
+        await foreach (CustomerCreditBalance credit in client.Customers.ListCreditBalancesAsync(customerId))
+        {
+            Console.WriteLine($"{credit.CurrencyCode}: {credit.Balance?.Available} available"); // "550" is 5.50 USD
+        }
+
+        CustomerAuthToken token = await client.Customers.GenerateAuthTokenAsync(customerId); // for Paddle.js, until token.ExpiresAt
+        CustomerPortalSession portal = await client.Customers.CreatePortalSessionAsync(customerId, ["sub_01h04vsc0qhwtsbsxh3422wjs4"]);
+        Console.WriteLine($"Send the customer to {portal.Urls?.General?.Overview}");
+
+        Assert.Equal(3, Api.Requests.Count);
+        Assert.StartsWith("pca_", token.Token, StringComparison.Ordinal);
+        Assert.Equal("cpls_01h4ge9r64c22exjsx0fy8b48b", portal.Id);
+    }
+
+    [Fact]
+    public async Task Catch_up_from_events_then_take_webhooks_example_runs()
+    {
+        await using var emulator = await CustomerAddressesEmulator.StartAsync();
+        using var seller = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, Dialect = ApiDialect.PaddleBilling });
+        await seller.Customers.CreateAsync(new CreateCustomerRequest { Email = "while-down@example.com" }); // happens while the app is down
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration["Paddle:WebhookSecretKey"] = "pdl_ntfset_01hv8h6jj90jjz0d71m6hj4r9z";
+        builder.Services.AddCustomerAddressesClient(o => { o.BaseAddress = emulator.BaseAddress; o.Dialect = ApiDialect.PaddleBilling; });
+        builder.Services.AddPaddleWebhooks(o => o.SecretKeys.Add(builder.Configuration["Paddle:WebhookSecretKey"]!));
+        await using WebApplication app = builder.Build();
+        var sync = new EventSync();
+
+        app.MapPaddleWebhooks("/webhooks/paddle", (webhook, cancellationToken) => sync.HandleAsync(webhook, cancellationToken));
+
+        // On start: every event since the last one processed, oldest first.
+        var missed = new ListEventsOptions { After = sync.LastEventId, Order = SortOrder.Ascending };
+        await foreach (PaddleWebhookEvent e in app.Services.GetRequiredService<EventsClient>().ListAsync(missed))
+        {
+            await sync.HandleAsync(e, CancellationToken.None);
+        }
+
+        string caughtUp = sync.LastEventId!;
+        await app.StartAsync();
+        emulator.AddWebhookDestination(new Uri(app.Urls.First() + "/webhooks/paddle"), "pdl_ntfset_01hv8h6jj90jjz0d71m6hj4r9z");
+        await seller.Customers.CreateAsync(new CreateCustomerRequest { Email = "while-up@example.com" }); // arrives as a webhook
+        await emulator.WaitForWebhooksAsync();
+        List<PaddleWebhookEvent> all = await seller.Events.ListAsync(new ListEventsOptions { Order = SortOrder.Ascending }).ToListAsync();
+
+        Assert.Equal(all[0].EventId, caughtUp);
+        Assert.Equal(all[1].EventId, sync.LastEventId);
+        Assert.Equal(200, Assert.Single(emulator.WebhookDeliveries).StatusCode);
+        Assert.Empty(await seller.Events.ListAsync(new ListEventsOptions { After = sync.LastEventId, Order = SortOrder.Ascending }).ToListAsync());
+        await app.StopAsync();
+    }
+
+    sealed class EventSync
+    {
+        private readonly ConcurrentDictionary<string, bool> _done = new(); // keep it, and LastEventId, in your database
+
+        public string? LastEventId { get; private set; }
+
+        public Task HandleAsync(PaddleWebhookEvent e, CancellationToken cancellationToken)
+        {
+            if (!_done.TryAdd(e.EventId, true))
+            {
+                return Task.CompletedTask; // delivered before
+            }
+
+            lock (_done)
+            {
+                // Event ids grow with time: the newest one processed is where the next catch-up starts.
+                LastEventId = string.CompareOrdinal(e.EventId, LastEventId) > 0 ? e.EventId : LastEventId;
+            }
+
+            Console.WriteLine($"{e.EventType} {e.EventId}"); // your sync: e is a CustomerWebhookEvent, an AddressWebhookEvent, or another type
+            return Task.CompletedTask;
+        }
+    }
+
     private static string Normalize(string code) =>
         string.Join('\n', code.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
 

@@ -2,6 +2,7 @@
 // and what Paddle answers it with; the run prints one line per check and a last line "N passed, N failed".
 // Usage: node conformance.mjs <base url> <api key>
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { Paddle, ApiError } from '@paddle/paddle-node-sdk';
 
 const [baseUrl, apiKey] = process.argv.slice(2);
@@ -32,6 +33,75 @@ async function refused(call, code, fields) {
 const isoMillis = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const isoMillisOrMicros = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.(\d{3}|\d{6})Z$/;
 const state = {};
+
+// A webhook endpoint as a Paddle user writes one: the raw body, verified with the SDK's own verifier and the secret key
+// the notification setting was created with (known once the setting exists), answered 200.
+const customerAndAddressEvents = ['customer.created', 'customer.updated', 'customer.imported', 'address.created', 'address.updated', 'address.imported'];
+const webhooks = { secretKey: null, verified: [], refused: [] };
+const receiver = http.createServer((request, response) => {
+  const chunks = [];
+  request.on('data', (chunk) => chunks.push(chunk));
+  request.on('end', async () => {
+    const body = Buffer.concat(chunks).toString('utf8');
+    try {
+      const event = await paddle.webhooks.unmarshal(body, webhooks.secretKey, request.headers['paddle-signature']);
+      webhooks.verified.push({ event, raw: JSON.parse(body) });
+      response.writeHead(200).end();
+    } catch (error) {
+      webhooks.refused.push(String(error));
+      response.writeHead(400).end();
+    }
+  });
+});
+await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+receiver.unref();
+const receiverUrl = `http://127.0.0.1:${receiver.address().port}/webhooks/paddle`;
+
+async function until(condition, what) {
+  for (let i = 0; i < 200 && !condition(); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.ok(condition(), `timed out waiting for ${what}`);
+}
+
+check('create a notification setting with the SDK: Paddle answers with the full event types and a secret key', async () => {
+  const setting = await paddle.notificationSettings.create({
+    description: `Conformance ${run}`,
+    destination: receiverUrl,
+    subscribedEvents: customerAndAddressEvents,
+    type: 'url',
+    includeSensitiveFields: false,
+    apiVersion: 1,
+  });
+  assert.match(setting.id, /^ntfset_[a-z\d]{26}$/);
+  assert.match(setting.endpointSecretKey, new RegExp(`^pdl_${setting.id}_[A-Za-z\\d]{32}$`));
+  assert.equal(setting.active, true);
+  assert.equal(setting.apiVersion, 1);
+  assert.equal(setting.trafficSource, 'platform');
+  assert.deepEqual(setting.subscribedEvents.map((e) => e.name), customerAndAddressEvents);
+  assert.deepEqual(
+    { ...setting.subscribedEvents[0] },
+    { name: 'customer.created', description: 'Occurs when a customer is created.', group: 'Customer', availableVersions: [1] },
+  );
+  webhooks.secretKey = setting.endpointSecretKey;
+  state.setting = setting;
+});
+
+check('list, get, update and delete notification settings', async () => {
+  const listed = await paddle.notificationSettings.list();
+  assert.ok(listed.some((s) => s.id === state.setting.id));
+  const got = await paddle.notificationSettings.get(state.setting.id);
+  assert.deepEqual({ ...got, subscribedEvents: got.subscribedEvents.map((e) => e.name) }, { ...state.setting, subscribedEvents: customerAndAddressEvents });
+  const renamed = await paddle.notificationSettings.update(state.setting.id, { description: `Conformance ${run} (renamed)` });
+  assert.equal(renamed.description, `Conformance ${run} (renamed)`);
+  assert.equal(renamed.endpointSecretKey, state.setting.endpointSecretKey);
+
+  const other = await paddle.notificationSettings.create({ description: 'To delete', destination: 'https://example.com/hooks', subscribedEvents: ['transaction.billed'], type: 'url', includeSensitiveFields: false });
+  assert.equal(other.subscribedEvents[0].description, 'Occurs when a transaction is billed.');
+  await paddle.notificationSettings.delete(other.id);
+  await refused(paddle.notificationSettings.get(other.id), 'not_found');
+  await refused(paddle.notificationSettings.create({ description: 'x', destination: receiverUrl, subscribedEvents: ['customer.deleted'], type: 'url' }), 'invalid_field', ['subscribed_events']);
+});
 
 check('create a customer with an email only: Paddle fills the defaults', async () => {
   const customer = await paddle.customers.create({ email: `only.${run}@example.com` });
@@ -248,6 +318,90 @@ check('a method a path does not take is 405 with Allow', async () => {
   assert.equal(response.status, 405);
   assert.equal(response.headers.get('allow'), 'GET, PATCH');
   assert.equal((await response.json()).error.code, 'method_not_allowed');
+});
+
+check('credit balances, an authentication token and a portal session for a customer', async () => {
+  assert.deepEqual(await paddle.customers.getCreditBalance(state.plain.id), []);
+  await refused(paddle.customers.getCreditBalance('ctm_01hv6y1jedq4p1n0yqn5ba3ky4'), 'not_found');
+
+  const token = await paddle.customers.generateAuthToken(state.plain.id);
+  assert.match(token.customerAuthToken, /^pca_[a-z\d]{26}_[a-z\d]{26}_[a-z\d]{32}$/);
+  assert.match(token.expiresAt, isoMillis);
+  assert.ok(new Date(token.expiresAt) > new Date());
+
+  const session = await paddle.customerPortalSessions.create(state.plain.id, ['sub_01h04vsc0qhwtsbsxh3422wjs4']);
+  assert.match(session.id, /^cpls_[a-z\d]{26}$/);
+  assert.equal(session.customerId, state.plain.id);
+  assert.match(session.urls.general.overview, /^https:\/\/.+action=overview&token=pga_/);
+  assert.equal(session.urls.subscriptions.length, 1);
+  assert.equal(session.urls.subscriptions[0].id, 'sub_01h04vsc0qhwtsbsxh3422wjs4');
+  assert.match(session.urls.subscriptions[0].cancelSubscription, /action=cancel_subscription&subscription_id=sub_01h04vsc0qhwtsbsxh3422wjs4/);
+  assert.match(session.urls.subscriptions[0].updateSubscriptionPaymentMethod, /action=update_subscription_payment_method/);
+  assert.deepEqual((await paddle.customerPortalSessions.create(state.plain.id, [])).urls.subscriptions, []);
+});
+
+check('a country Paddle does not support (RU), or no country at all (ZZ), is 400 invalid_field', async () => {
+  await refused(paddle.addresses.create(state.customer.id, { countryCode: 'RU' }), 'invalid_field', ['country_code']);
+  await refused(paddle.addresses.create(state.customer.id, { countryCode: 'ZZ' }), 'invalid_field', ['country_code']);
+});
+
+check('every customer and address change arrives signed, and verifies with the SDK\'s own verifier', async () => {
+  const events = [];
+  for await (const event of paddle.events.list({ orderBy: 'id[ASC]', perPage: 50 })) {
+    events.push(event);
+  }
+  const changes = events.filter((e) => customerAndAddressEvents.includes(e.eventType));
+  assert.ok(changes.length >= 10, `expected the changes of the checks above, found ${changes.length}`);
+  await until(() => changes.every((c) => webhooks.verified.some((w) => w.event.eventId === c.eventId)), 'every change to be delivered');
+  assert.deepEqual(webhooks.refused, []);
+  for (const change of changes) {
+    const delivered = webhooks.verified.find((w) => w.event.eventId === change.eventId);
+    assert.equal(delivered.event.eventType, change.eventType);
+    assert.equal(delivered.event.occurredAt, change.occurredAt);
+    assert.deepEqual(delivered.event.data, change.data, `the delivery of ${change.eventId} carries the event's data`);
+    assert.match(delivered.event.notificationId, /^ntf_[a-z\d]{26}$/);
+  }
+  assert.ok(changes.some((c) => c.eventType === 'customer.updated' && c.data.status === 'archived'), 'archiving is a customer.updated');
+  state.changes = changes;
+});
+
+check('list events: by type, and from the last one processed', async () => {
+  const updates = [];
+  for await (const event of paddle.events.list({ eventType: ['address.updated'] })) {
+    updates.push(event);
+  }
+  assert.ok(updates.length > 0 && updates.every((e) => e.eventType === 'address.updated'));
+  const after = [];
+  for await (const event of paddle.events.list({ after: state.changes[0].eventId, orderBy: 'id[ASC]' })) {
+    after.push(event.eventId);
+  }
+  assert.equal(after[0], state.changes[1].eventId);
+});
+
+check('list notifications and replay one: a new notification of the same event, verified again', async () => {
+  const notifications = [];
+  for await (const notification of paddle.notifications.list({ notificationSettingId: [state.setting.id] })) {
+    notifications.push(notification);
+  }
+  assert.equal(notifications.length, state.changes.length);
+  for (const notification of notifications) {
+    assert.equal(notification.status, 'delivered');
+    assert.equal(notification.origin, 'event');
+    assert.equal(notification.timesAttempted, 1);
+    assert.equal(notification.notificationSettingId, state.setting.id);
+    assert.equal(notification.payload.notificationId, notification.id);
+    assert.equal(notification.type, notification.payload.eventType);
+  }
+  const original = notifications.find((n) => n.type === 'address.created');
+  const replay = await paddle.notifications.replay(original.id);
+  assert.match(replay.notificationId, /^ntf_[a-z\d]{26}$/);
+  assert.notEqual(replay.notificationId, original.id);
+  await until(() => webhooks.verified.some((w) => w.event.notificationId === replay.notificationId), 'the replay to be delivered');
+  const replayed = webhooks.verified.find((w) => w.event.notificationId === replay.notificationId);
+  assert.equal(replayed.event.eventId, original.payload.eventId);
+  const fetched = await paddle.notifications.get(replay.notificationId);
+  assert.equal(fetched.origin, 'replay');
+  await refused(paddle.notifications.replay(replay.notificationId), 'notification_replay_invalid_origin_type');
 });
 
 let passed = 0;

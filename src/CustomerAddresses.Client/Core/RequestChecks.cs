@@ -103,16 +103,17 @@ internal static class RequestChecks
         }
     }
 
-    /// <summary>Requests carry two upper-case ASCII letters, as ISO 3166-1 alpha-2 says.</summary>
+    /// <summary>Requests carry two upper-case letters that ISO 3166-1 assigns to a country (or XK, Kosovo).</summary>
     internal static void Alpha2(CountryCode country, string name)
     {
         string value = country.Value;
-        if (value.Length != 2 || !char.IsAsciiLetterUpper(value[0]) || !char.IsAsciiLetterUpper(value[1]))
+        if (!country.IsIsoAlpha2)
         {
             string shown = value.Length is > 0 and <= 32 ? $" (it is '{value}')" : string.Empty;
-            throw new ArgumentException(
-                $"{name} must be a two-letter upper-case ISO 3166-1 alpha-2 country code such as 'US'{shown}.",
-                name);
+            string what = value.Length == 2 && char.IsAsciiLetterUpper(value[0]) && char.IsAsciiLetterUpper(value[1])
+                ? "an ISO 3166-1 alpha-2 country code that ISO assigns to a country"
+                : "a two-letter upper-case ISO 3166-1 alpha-2 country code";
+            throw new ArgumentException($"{name} must be {what}, such as 'US'{shown}.", name);
         }
     }
 

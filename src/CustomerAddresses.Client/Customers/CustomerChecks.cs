@@ -44,6 +44,45 @@ internal static class CustomerChecks
 
     internal static void Id(CustomerId customerId) => TypedId.ThrowIfDefault(customerId, nameof(customerId));
 
+    /// <summary>A portal session: the customer, and subscription ids of Paddle's shape (<c>sub_</c> and lower-case letters and digits).</summary>
+    internal static void PortalSession((CustomerId Id, IReadOnlyList<string> SubscriptionIds) args)
+    {
+        Id(args.Id);
+        for (int i = 0; i < args.SubscriptionIds.Count; i++)
+        {
+            string? id = args.SubscriptionIds[i];
+            if (id is not { Length: > 4 and <= TypedId.MaxLength } || !id.StartsWith("sub_", StringComparison.Ordinal) || !id.AsSpan(4).ContainsOnlyLowerCaseLettersAndDigits())
+            {
+                throw new ArgumentException($"subscriptionIds[{i}] must be a Paddle subscription id: 'sub_' and lower-case letters and digits.", "subscriptionIds");
+            }
+        }
+    }
+
+    /// <summary>The currency filter of the credit balances: three upper-case letters each (ISO 4217), sent comma-separated.</summary>
+    internal static string? CurrencyCodes(IReadOnlyList<string>? currencyCodes)
+    {
+        string? wire = Core.Paging.ListQueryChecks.CommaSeparated(currencyCodes, static code => code ?? string.Empty, nameof(currencyCodes));
+        if (currencyCodes is not null && currencyCodes.Any(code => code is not { Length: 3 } || !code.All(char.IsAsciiLetterUpper)))
+        {
+            throw new ArgumentException($"{nameof(currencyCodes)} must hold three-letter upper-case ISO 4217 currency codes, such as 'USD'.", nameof(currencyCodes));
+        }
+
+        return wire;
+    }
+
+    private static bool ContainsOnlyLowerCaseLettersAndDigits(this ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void Create(CreateCustomerRequest request)
     {
         Email(request.Email, "request.Email");

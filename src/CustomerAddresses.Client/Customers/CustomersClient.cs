@@ -15,7 +15,7 @@ namespace CustomerAddresses.Client;
 /// </para>
 /// <para>Every method is virtual, so a test double can override just the ones it needs and new methods never break it.</para>
 /// </remarks>
-public class CustomersClient
+public partial class CustomersClient
 {
     private readonly ResourceChannel<ICustomersApi>? _channel;
 

@@ -20,4 +20,8 @@ namespace CustomerAddresses.Client.Customers;
 [JsonSerializable(typeof(ListBody<Customer>))]
 [JsonSerializable(typeof(CustomerPostalAddress))]
 [JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(ListBody<CustomerCreditBalance>))]
+[JsonSerializable(typeof(CustomerAuthToken))]
+[JsonSerializable(typeof(CustomerPortalSession))]
+[JsonSerializable(typeof(PortalSessionBody))]
 internal sealed partial class CustomersJsonContext : JsonSerializerContext;

@@ -30,6 +30,20 @@ internal interface ICustomersApi
         [Property(CallContext.OptionName)] CallContext call,
         CancellationToken cancellationToken);
 
+    [Get("/" + CustomerOperations.CreditBalancesRoute)]
+    Task<HttpResponseMessage> ListCreditBalancesAsync(
+        [AliasAs("customer_id")] string customerId,
+        [AliasAs("currency_code")] string? currencyCode,
+        [Property(CallContext.OptionName)] CallContext call,
+        CancellationToken cancellationToken);
+
+    /// <summary>No body: Paddle's SDKs send none.</summary>
+    [Post("/" + CustomerOperations.AuthTokenRoute)]
+    Task<HttpResponseMessage> GenerateAuthTokenAsync([AliasAs("customer_id")] string customerId, [Property(CallContext.OptionName)] CallContext call, CancellationToken cancellationToken);
+
+    [Post("/" + CustomerOperations.PortalSessionsRoute)]
+    Task<HttpResponseMessage> CreatePortalSessionAsync([AliasAs("customer_id")] string customerId, [Body] PortalSessionBody body, [Property(CallContext.OptionName)] CallContext call, CancellationToken cancellationToken);
+
     [Post("/" + CustomerOperations.Route)]
     Task<HttpResponseMessage> CreateOnPaddleAsync([Body] PaddleCustomerBody body, [Property(CallContext.OptionName)] CallContext call, CancellationToken cancellationToken);
 }

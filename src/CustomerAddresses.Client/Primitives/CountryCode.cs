@@ -5,7 +5,9 @@ using CustomerAddresses.Client.Primitives;
 namespace CustomerAddresses.Client;
 
 /// <summary>
-/// A country code. Requests require a two-letter upper-case ISO 3166-1 alpha-2 code such as <c>US</c>; responses keep whatever the server sent (one documented example sends <c>Tanzania</c>).
+/// A country code. Requests require an ISO 3166-1 alpha-2 code that ISO assigns to a country, in upper case, such as
+/// <c>US</c> (or <c>XK</c>, Kosovo, which Paddle uses); responses keep whatever the server sent (one documented example
+/// sends <c>Tanzania</c>). <see cref="Parse"/> refuses anything else with a clear message.
 /// </summary>
 /// <remarks>
 /// Known values are static properties; a value the server adds later is kept as it is, so comparing with
@@ -20,6 +22,37 @@ public readonly struct CountryCode : IEquatable<CountryCode>, IExpandableValue<C
     /// <param name="value">The wire value.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>
     public CountryCode(string value) => _value = ExpandableValue.Require(value, nameof(value));
+
+    /// <summary>
+    /// Gets whether the value is an ISO 3166-1 alpha-2 code assigned to a country (or <c>XK</c>), in upper case: the only
+    /// values a request may carry. A value read from a server may be anything.
+    /// </summary>
+    public bool IsIsoAlpha2 => IsoCountries.IsAssigned(Value);
+
+    /// <summary>Parses an ISO 3166-1 alpha-2 country code, such as <c>US</c>.</summary>
+    /// <param name="value">Two upper-case letters that ISO assigns to a country (or <c>XK</c>).</param>
+    /// <returns>The country code.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not such a code; the message says what is expected.</exception>
+    public static CountryCode Parse(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return TryParse(value, out CountryCode code)
+            ? code
+            : throw new ArgumentException(
+                $"'{(value.Length <= 32 ? value : value[..32] + "…")}' is not an ISO 3166-1 alpha-2 country code: expected two upper-case letters that ISO assigns to a country, such as 'US' or 'DE'.",
+                nameof(value));
+    }
+
+    /// <summary>Parses an ISO 3166-1 alpha-2 country code without throwing.</summary>
+    /// <param name="value">The text to parse.</param>
+    /// <param name="countryCode">The country code, or the default value when the text is not one.</param>
+    /// <returns><see langword="true"/> when <paramref name="value"/> is two upper-case letters that ISO assigns to a country (or <c>XK</c>).</returns>
+    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value, out CountryCode countryCode)
+    {
+        countryCode = value is not null && IsoCountries.IsAssigned(value) ? new CountryCode(value, fromServer: false) : default;
+        return countryCode.Value.Length > 0;
+    }
 
     /// <summary>United States (<c>US</c>).</summary>
     public static CountryCode UnitedStates { get; } = new("US");

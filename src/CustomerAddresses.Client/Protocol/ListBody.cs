@@ -38,14 +38,18 @@ internal sealed class ListBody<T>
     [JsonPropertyName("offset")]
     public int? Offset { get; set; }
 
-    /// <summary>Whether this type reads the offset shape's items member of that name.</summary>
-    internal static bool Reads(string itemsMember) => itemsMember is "addresses" or "customers" or "billing_addresses";
+    /// <summary>The items member of a list that has no offset shape: only the envelope's <c>data</c> is read.</summary>
+    internal const string DataOnly = "data";
+
+    /// <summary>Whether this type reads the offset shape's items member of that name (or the list has none: <see cref="DataOnly"/>).</summary>
+    internal static bool Reads(string itemsMember) => itemsMember is "addresses" or "customers" or "billing_addresses" or DataOnly;
 
     /// <summary>The offset shape's items under <paramref name="itemsMember"/>.</summary>
     internal List<T>? OffsetItems(string itemsMember) => itemsMember switch
     {
         "addresses" => Addresses,
         "customers" => Customers,
+        DataOnly => null,
         _ => BillingAddresses,
     };
 }

@@ -5,8 +5,8 @@ using CustomerAddresses.Client.Webhooks;
 namespace CustomerAddresses.Client;
 
 /// <summary>
-/// A Paddle webhook (a notification of an event): its ids, type and time. Read one with
-/// <see cref="PaddleWebhookVerifier.ReadEvent"/>, then match on <see cref="CustomerWebhookEvent"/>,
+/// A Paddle event, as a webhook delivers it or the events list returns it: its ids, type and time. Read a webhook with
+/// <see cref="PaddleWebhookVerifier.ReadEvent"/>, or list past events with <see cref="EventsClient.ListAsync(ListEventsOptions?, CancellationToken)"/>; then match on <see cref="CustomerWebhookEvent"/>,
 /// <see cref="AddressWebhookEvent"/> or <see cref="UnknownWebhookEvent"/>.
 /// </summary>
 public abstract class PaddleWebhookEvent
@@ -35,7 +35,7 @@ public abstract class PaddleWebhookEvent
     /// <summary>Gets when the event happened: order updates by it, since notifications can arrive out of order.</summary>
     public DateTimeOffset OccurredAt { get; }
 
-    /// <summary>Gets the id of the notification (<c>ntf_</c>), if the payload has one.</summary>
+    /// <summary>Gets the id of the notification (<c>ntf_</c>), if the payload has one: a webhook does, an event from the events list does not.</summary>
     public string? NotificationId { get; }
 
     /// <summary>Reads a verified body; a body that is not a Paddle event is a <see cref="WebhookVerificationException"/>.</summary>
@@ -43,8 +43,22 @@ public abstract class PaddleWebhookEvent
     {
         try
         {
-            WebhookEnvelope envelope = JsonSerializer.Deserialize(body, WebhooksJsonContext.Default.WebhookEnvelope)
-                ?? throw new JsonException("The body is null.");
+            return From(JsonSerializer.Deserialize(body, WebhooksJsonContext.Default.WebhookEnvelope) ?? throw new JsonException("The body is null."));
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            throw new WebhookVerificationException(WebhookVerificationFailure.MalformedPayload, $"The webhook is signed, but its body is not a Paddle event: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// The typed event of an envelope, whether it came as a webhook or in the events list (which has no
+    /// <c>notification_id</c>); an envelope that is not a Paddle event is a <see cref="JsonException"/>.
+    /// </summary>
+    internal static PaddleWebhookEvent From(WebhookEnvelope envelope)
+    {
+        try
+        {
             if (string.IsNullOrEmpty(envelope.EventId) || string.IsNullOrEmpty(envelope.EventType) || envelope.OccurredAt is not { } occurredAt
                 || envelope.Data.ValueKind != JsonValueKind.Object)
             {
@@ -62,9 +76,9 @@ public abstract class PaddleWebhookEvent
                 _ => new UnknownWebhookEvent(envelope.EventId, envelope.EventType, occurredAt, envelope.NotificationId, envelope.Data),
             };
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {
-            throw new WebhookVerificationException(WebhookVerificationFailure.MalformedPayload, $"The webhook is signed, but its body is not a Paddle event: {e.Message}", e);
+            throw new JsonException(e.Message, e);
         }
     }
 }
