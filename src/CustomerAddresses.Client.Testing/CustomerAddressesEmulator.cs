@@ -110,6 +110,10 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(options.RotateSessionEvery, nameof(options));
+        if (options.RequestsPerMinute is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.RequestsPerMinute, "RequestsPerMinute must be at least 1, or null for no limit.");
+        }
 
         if (options.ServerErrorRate + options.RateLimitRate + options.LatencyRate + options.AbortRate > 1)
         {

@@ -9,6 +9,7 @@ namespace CustomerAddresses.Client.Testing;
 internal sealed class EmulatorMiddleware(CustomerAddressesEmulatorOptions options, EmulatorStatistics statistics, List<EmulatedRequest> log)
 {
     private readonly Random _dice = new(options.Seed ?? 0);
+    private readonly RateLimitWindow? _limit = options.RequestsPerMinute is { } perMinute ? new RateLimitWindow(perMinute, options.TimeProvider ?? TimeProvider.System) : null;
 
     private (EmulatorFault Fault, int RetryAfter) Roll()
     {
@@ -50,6 +51,8 @@ internal sealed class EmulatorMiddleware(CustomerAddressesEmulatorOptions option
         context.Response.Headers["Request-Id"] = (string)context.Items["request_id"]!;
         string body = string.Empty;
         (EmulatorFault fault, int retryAfter) = Roll();
+        bool overLimit = _limit is { } limit && !limit.TryEnter(context.Connection.RemoteIpAddress, out retryAfter);
+        fault = overLimit ? EmulatorFault.RateLimited : fault;
         statistics.Count(fault);
         try
         {
@@ -61,7 +64,7 @@ internal sealed class EmulatorMiddleware(CustomerAddressesEmulatorOptions option
                 context.Request.Body.Position = 0;
             }
 
-            await ServeAsync(context, next, fault, retryAfter);
+            await ServeAsync(context, next, fault, retryAfter, overLimit);
         }
         finally
         {
@@ -83,8 +86,16 @@ internal sealed class EmulatorMiddleware(CustomerAddressesEmulatorOptions option
         }
     }
 
-    private async Task ServeAsync(HttpContext context, RequestDelegate next, EmulatorFault fault, int retryAfter)
+    private async Task ServeAsync(HttpContext context, RequestDelegate next, EmulatorFault fault, int retryAfter, bool overLimit)
     {
+        if (overLimit)
+        {
+            // Paddle's answer to a client over its rate limit, word for word (its "too many requests" error page).
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ApiResponses.Error(context, 429, "api_error", "too_many_requests", "IP address exceeded the allowed rate limit. Retry after the number of seconds in the Retry-After header.");
+            return;
+        }
+
         switch (fault)
         {
             case EmulatorFault.ServerError:

@@ -33,6 +33,7 @@ public class CustomerAddressesClient : IDisposable
     private readonly AddressesClient? _addresses;
     private readonly BillingAddressesClient? _billingAddresses;
     private readonly EventsClient? _events;
+    private BulkClient? _bulk;
 
     /// <summary>Creates a client with its own connection pool, for programs without dependency injection.</summary>
     /// <param name="options">The settings; they are copied, so later changes do not affect this client.</param>
@@ -79,6 +80,12 @@ public class CustomerAddressesClient : IDisposable
 
     /// <summary>Gets Paddle's events: every event webhooks deliver, kept for listing (Paddle Billing only).</summary>
     public virtual EventsClient Events => _events ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
+
+    /// <summary>
+    /// Gets bulk import and export, over this client's <see cref="Customers"/> and <see cref="Addresses"/> (so a test
+    /// double's overrides of those serve it too).
+    /// </summary>
+    public virtual BulkClient Bulk => _bulk ??= new BulkClient(Customers, Addresses, Settings);
 
     /// <summary>Releases the connection pool of a client created with the public constructor; otherwise does nothing.</summary>
     public void Dispose()

@@ -82,7 +82,7 @@ public static class CustomerAddressesServiceCollectionExtensions
             // Microsoft's resilience handler over the pipeline the standalone client builds, without the pipeline
             // registry (see ResiliencePipelineSetup.Build); RemoveAllResilienceHandlers() removes it like any other.
             .AddHttpMessageHandler(static sp => new ResilienceHandler(ResiliencePipelineSetup.Build(sp.GetRequiredService<ClientSettings>(), Logger(sp))))
-            .AddHttpMessageHandler(static () => new ResponseBufferingHandler());
+            .AddHttpMessageHandler(static sp => new ResponseBufferingHandler(sp.GetRequiredService<ClientSettings>().Counters));
 
         services.TryAddTransient(sp => new CustomerAddressesClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),

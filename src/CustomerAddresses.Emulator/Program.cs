@@ -24,6 +24,7 @@ internal static class Program
         ("--seed", "N", "seed of the fault dice and of ids (default: a new one each run)", (o, v) => o.Seed = Int(v, int.MinValue)),
         ("--server-error-rate", "0..1", "share of requests answered 503", (o, v) => o.ServerErrorRate = Rate(v)),
         ("--rate-limit-rate", "0..1", "share of requests answered 429 with Retry-After", (o, v) => o.RateLimitRate = Rate(v)),
+        ("--requests-per-minute", "N", "Paddle's rate limit: at most N requests a minute per IP address, then 429 (Paddle's is 240; default: none)", (o, v) => o.RequestsPerMinute = Int(v, 1)),
         ("--retry-after-seconds", "N", "longest Retry-After of injected 429s (default 1)", (o, v) => o.RetryAfterSeconds = Int(v, 0)),
         ("--latency-rate", "0..1", "share of requests delayed by --latency", (o, v) => o.LatencyRate = Rate(v)),
         ("--latency", "hh:mm:ss", "delay of a delayed request (default 00:00:02)", (o, v) => o.Latency = TimeSpan.Parse(v, CultureInfo.InvariantCulture)),

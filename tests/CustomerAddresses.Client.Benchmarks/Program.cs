@@ -9,11 +9,19 @@ using CustomerAddresses.Client.Benchmarks;
 // ... -- --loopback                                                                     the loopback scenario in interleaved rounds (medians)
 // ... -- --peak                                                                          peak memory while streaming
 // ... -- --cold-start [--rounds N] [--modes jit,r2r-package,r2r-app,aot]                a fresh process per sample: the first call
+// ... -- --bulk [--seconds N] [--per-minute N]                                         import throughput at a rate limit, export memory
 if (args.Contains("--cold-start"))
 {
     int rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).DefaultIfEmpty(30).First();
     string[] modes = args.SkipWhile(a => a != "--modes").Skip(1).Select(m => m.Split(',')).DefaultIfEmpty(["jit", "r2r-package", "r2r-app", "aot"]).First();
     return await ColdStart.RunAsync(rounds, modes);
+}
+
+if (args.Contains("--bulk"))
+{
+    int seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(120).First();
+    int perMinute = args.SkipWhile(a => a != "--per-minute").Skip(1).Select(int.Parse).DefaultIfEmpty(240).First();
+    return await BulkBenchmark.RunAsync(seconds, perMinute);
 }
 
 if (args.Contains("--quick"))

@@ -544,6 +544,48 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         await app.StopAsync();
     }
 
+    [Fact]
+    public async Task Bulk_import_and_export_example_runs()
+    {
+        await using var emulator = await CustomerAddressesEmulator.StartAsync();
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, Dialect = ApiDialect.PaddleBilling, RequestsPerMinute = 6000 });
+        File.Delete("customers.journal");
+        var lines = new List<string>();
+
+        BulkImportRow[] rows =
+        [
+            new() { LineNumber = 1, Email = "jo@example.com", Name = "Jo Brown", Country = "US", City = "New York" },
+            new() { LineNumber = 2, Email = "jo@example.com", Country = "US", City = "San Jose" },
+        ];
+        var options = new BulkImportOptions
+        {
+            JournalPath = "customers.journal", // run it again after a crash: it resumes, and creates nothing twice
+            OnRejected = (rejected, _) =>
+            {
+                Console.WriteLine($"line {rejected.Row.LineNumber}: {rejected.Reason}");
+                return ValueTask.CompletedTask;
+            },
+        };
+        BulkProgress done = await client.Bulk.ImportAsync(rows.ToAsyncEnumerable(), options, new Progress<BulkProgress>(p => Console.WriteLine($"{p.RowsDone} rows done")));
+        Console.WriteLine($"{done.CustomersCreated} customers and {done.AddressesCreated} addresses created, {done.Rejected} rejected");
+
+        await foreach (BulkExportRecord record in client.Bulk.ExportAsync(new BulkExportOptions { IncludeArchived = true }))
+        {
+            Console.WriteLine($"{record.Customer.Email}: {record.Address?.City}"); // one page in memory at a time
+        }
+
+        await foreach (BulkExportRecord record in client.Bulk.ExportAsync())
+        {
+            lines.Add($"{record.Customer.Email}: {record.Address?.City}");
+        }
+
+        BulkProgress again = await client.Bulk.ImportAsync(rows.ToAsyncEnumerable(), options);
+        File.Delete("customers.journal");
+        Assert.Equal((1L, 2L, 0L), (done.CustomersCreated, done.AddressesCreated, done.Rejected));
+        Assert.Equal(["jo@example.com: New York", "jo@example.com: San Jose"], lines);
+        Assert.Equal(0, again.Requests);
+    }
+
     sealed class EventSync
     {
         private readonly ConcurrentDictionary<string, bool> _done = new(); // keep it, and LastEventId, in your database

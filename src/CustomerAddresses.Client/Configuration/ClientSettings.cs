@@ -9,6 +9,10 @@ namespace CustomerAddresses.Client.Configuration;
 internal sealed class ClientSettings
 {
     internal const int MaxRetriesLimit = 10;
+
+    /// <summary>The highest request rate limit an option may set: a thousand a second.</summary>
+    internal const int MaxRequestsPerMinute = 60_000;
+
     /// <summary>The shortest timeout an option or a call may set.</summary>
     internal static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
 
@@ -32,7 +36,18 @@ internal sealed class ClientSettings
         AttemptTimeout = options.Timeouts.Attempt;
         TotalTimeout = options.Timeouts.Total;
         LoggerFactory = options.LoggerFactory;
+        RequestsPerMinute = options.RequestsPerMinute;
+        Pacer = options.RequestsPerMinute is { } perMinute ? new RequestPacer(perMinute, TimeProvider) : null;
     }
+
+    /// <summary>The most requests a minute, or null for no limit.</summary>
+    internal int? RequestsPerMinute { get; }
+
+    /// <summary>The one limiter of every call of this client, or null for no limit.</summary>
+    internal RequestPacer? Pacer { get; }
+
+    /// <summary>What this client sent: every attempt, and the 429s among their answers.</summary>
+    internal ClientCounters Counters { get; } = new();
 
     internal Uri BaseAddress { get; }
 
@@ -140,6 +155,11 @@ internal sealed class ClientSettings
         if (options.TimeProvider is null)
         {
             problems.Add("TimeProvider must not be null.");
+        }
+
+        if (options.RequestsPerMinute is < 1 or > MaxRequestsPerMinute)
+        {
+            problems.Add($"RequestsPerMinute must be from 1 to {MaxRequestsPerMinute}, or null for no limit (it is {options.RequestsPerMinute}).");
         }
 
         if (options.Retry is not { } retry)

@@ -52,6 +52,19 @@ public sealed class CustomerAddressesClientOptions
     /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>The rate limit Paddle documents for most of its API: 240 requests a minute from one IP address.</summary>
+    public const int PaddleRequestsPerMinute = 240;
+
+    /// <summary>
+    /// Gets or sets the most requests a minute this client sends, counting every attempt (retries too), for example
+    /// <see cref="PaddleRequestsPerMinute"/>. Requests are spaced evenly at 98% of it, so that requests that leave on time
+    /// but arrive unevenly never exceed it and the server never has to answer 429; a request waits for its turn (the
+    /// wait counts toward <c>Timeouts.Total</c>, not toward <c>Timeouts.Attempt</c>). One limit is shared by every call of
+    /// the client, and under dependency injection by every client of the container. When <see langword="null"/> (the
+    /// default), requests are not limited. In configuration: <c>CustomerAddresses:RequestsPerMinute</c>.
+    /// </summary>
+    public int? RequestsPerMinute { get; set; }
+
     /// <summary>
     /// Gets or sets which failures are tried again and how long to wait between tries. In configuration, the
     /// <c>Retry</c> section: <c>CustomerAddresses:Retry:MaxRetries</c>.

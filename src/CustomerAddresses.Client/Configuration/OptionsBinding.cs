@@ -55,6 +55,7 @@ internal static class OptionsBinding
         options.AllowInsecureHttp = configured.AllowInsecureHttp ?? options.AllowInsecureHttp;
         options.Retry = configured.Retry ?? options.Retry;
         options.Timeouts = configured.Timeouts ?? options.Timeouts;
+        options.RequestsPerMinute = configured.RequestsPerMinute ?? options.RequestsPerMinute;
     }
 
     /// <summary>The options that configuration sets: the public ones but the callback, the logger factory and the clock.</summary>
@@ -73,5 +74,7 @@ internal static class OptionsBinding
         public CustomerAddressesRetryOptions? Retry { get; set; }
 
         public CustomerAddressesTimeoutOptions? Timeouts { get; set; }
+
+        public int? RequestsPerMinute { get; set; }
     }
 }

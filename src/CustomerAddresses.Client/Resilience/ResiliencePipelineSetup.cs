@@ -9,8 +9,8 @@ using Polly.Timeout;
 namespace CustomerAddresses.Client.Resilience;
 
 /// <summary>
-/// The one resilience pipeline of every client, DI or standalone: a total timeout around retries around a
-/// per-attempt timeout. Retries follow <see cref="RetryRules"/>; a <c>Retry-After</c> up to
+/// The one resilience pipeline of every client, DI or standalone: a total timeout around retries around the rate limit
+/// (when one is set) around a per-attempt timeout. Retries follow <see cref="RetryRules"/>; a <c>Retry-After</c> up to
 /// <see cref="ClientSettings.MaxRetryAfter"/> replaces the exponential backoff.
 /// </summary>
 internal static class ResiliencePipelineSetup
@@ -71,6 +71,12 @@ internal static class ResiliencePipelineSetup
                 },
             };
             builder.AddRetry(retry);
+        }
+
+        // Every attempt takes its turn under the client's rate limit, before its own timeout starts.
+        if (settings.Pacer is { } pacer)
+        {
+            builder.AddRateLimiter(pacer);
         }
 
         builder.AddTimeout(new TimeoutStrategyOptions

@@ -28,6 +28,7 @@ public sealed class LayeringTests
         ["Addresses"] = 9,
         ["BillingAddresses"] = 9,
         ["Webhooks"] = 10,
+        ["Bulk"] = 10,
         [string.Empty] = 11, // the root: the client, the DI extensions, the model factory
     };
 

@@ -1,0 +1,73 @@
+using CustomerAddresses.Client;
+
+namespace CustomerAddresses.Cli;
+
+/// <summary>
+/// <c>customeraddresses</c>: bulk import and export, and a look at customers and addresses. Exit codes: 0 done (every row
+/// on the server), 1 some rows rejected, 2 bad usage, 3 the server or the network stopped the run (run it again to resume).
+/// </summary>
+internal static class Program
+{
+    private const string Usage = """
+        customeraddresses: bulk import and export of customers and addresses.
+
+        Usage:
+          customeraddresses import FILE [--journal PATH] [--rejects PATH] [--dry-run] [--concurrency N] [--requests-per-minute N]
+          customeraddresses export [--out FILE] [--format ndjson|csv] [--include-archived]
+          customeraddresses customers list [--include-archived] [--output table|json]
+          customeraddresses customers get CUSTOMER_ID [--output table|json]
+          customeraddresses addresses list CUSTOMER_ID [--include-archived] [--output table|json]
+          customeraddresses addresses get CUSTOMER_ID ADDRESS_ID [--output table|json]
+
+        Every command: --base-url URL and --api-key KEY (or CUSTOMERADDRESSES_BASE_URL and CUSTOMERADDRESSES_API_KEY),
+        --dialect paddle|apiv1 (by default, Paddle's hosts speak Paddle and any other the /api/v1 API),
+        --requests-per-minute N (import defaults to Paddle's 240 on Paddle's hosts).
+
+        FILE is CSV with a header row, or NDJSON (.ndjson, .jsonl): email (required), name, locale, and for an address
+        country_code (required), description, first_line, second_line, city, postal_code, region. An export writes the
+        same, plus customer_id, address_id and status, which an import reads and does not send.
+
+        Exit codes: 0 every row is on the server, 1 some rows were rejected, 2 bad usage, 3 the run stopped (run it again).
+        """;
+
+    private static async Task<int> Main(string[] args)
+    {
+        if (args is [] or ["--help"] or ["-h"] or ["-?"])
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        try
+        {
+            return args[0] switch
+            {
+                "import" => await ImportCommand.RunAsync(Arguments.Parse(args, ImportCommand.Options, ImportCommand.Flags), stop.Token),
+                "export" => await ExportCommand.RunAsync(Arguments.Parse(args, ExportCommand.Options, ExportCommand.Flags), stop.Token),
+                "customers" or "addresses" => await ShowCommands.RunAsync(Arguments.Parse(args, ShowCommands.Options, ShowCommands.Flags), stop.Token),
+                _ => throw new UsageException($"unknown command '{args[0]}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"customeraddresses: {e.Message} (--help for usage)");
+            return 2;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("customeraddresses: stopped; an import resumes from its journal when run again");
+            return 3;
+        }
+        catch (Exception e) when (e is CustomerAddressesApiException or HttpRequestException or TimeoutException or InvalidOperationException or IOException)
+        {
+            Console.Error.WriteLine($"customeraddresses: {e.Message.ReplaceLineEndings(" ")}");
+            return 3;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using CustomerAddresses.Client;
+using Spectre.Console;
+
+namespace CustomerAddresses.Cli;
+
+/// <summary>The latest progress an import reported; read by the view, from another thread.</summary>
+internal sealed class ProgressSink : IProgress<BulkProgress>
+{
+    private BulkProgress _latest = new();
+
+    internal BulkProgress Latest => Volatile.Read(ref _latest);
+
+    public void Report(BulkProgress value)
+    {
+        // Reports from concurrent rows can arrive out of order: keep the furthest.
+        BulkProgress seen;
+        do
+        {
+            seen = Latest;
+            if (value.RowsDone < seen.RowsDone)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _latest, value, seen) != seen);
+    }
+}
+
+/// <summary>
+/// Progress while a run lasts: a bar with rows done, rate and time left on a terminal; a plain line every five seconds
+/// when the output is not one (a CI log).
+/// </summary>
+internal static class ProgressView
+{
+    private static readonly TimeSpan s_plainEvery = TimeSpan.FromSeconds(5);
+
+    internal static async Task<BulkProgress> ShowAsync(Task<BulkProgress> run, ProgressSink sink, long total, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        long before = sink.Latest.RowsDone;
+        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async context =>
+                {
+                    ProgressTask bar = context.AddTask("Importing", maxValue: Math.Max(total, 1));
+                    while (!run.IsCompleted)
+                    {
+                        Update(bar, sink.Latest, total, clock);
+                        await Task.WhenAny(run, Task.Delay(200, cancellationToken));
+                    }
+
+                    BulkProgress done = await run;
+                    Update(bar, done, total, clock);
+                    return done;
+                });
+        }
+
+        while (!run.IsCompleted)
+        {
+            await Task.WhenAny(run, Task.Delay(s_plainEvery, cancellationToken));
+            if (!run.IsCompleted)
+            {
+                Console.WriteLine(Line(sink.Latest, total, clock.Elapsed, before));
+            }
+        }
+
+        return await run;
+    }
+
+    private static void Update(ProgressTask bar, BulkProgress p, long total, Stopwatch clock)
+    {
+        bar.Value = p.RowsDone;
+        bar.Description = string.Create(CultureInfo.InvariantCulture, $"{p.RowsDone}/{total} rows, {Rate(p.RowsDone, clock.Elapsed):0.0}/s, {p.Rejected} rejected");
+    }
+
+    /// <summary>Rows done, the rate and the time left, as one line.</summary>
+    internal static string Line(BulkProgress p, long total, TimeSpan elapsed, long doneBefore)
+    {
+        double rate = Rate(p.RowsDone - doneBefore, elapsed);
+        string left = rate > 0 ? TimeSpan.FromSeconds((total - p.RowsDone) / rate).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "unknown";
+        return string.Create(CultureInfo.InvariantCulture, $"{p.RowsDone}/{total} rows ({(total == 0 ? 100 : p.RowsDone * 100 / total)}%), {rate:0.0} rows/s, {left} left, {p.Rejected} rejected, {p.Requests} requests, {p.RateLimited} 429s");
+    }
+
+    private static double Rate(long rows, TimeSpan elapsed) => elapsed.TotalSeconds > 0 ? rows / elapsed.TotalSeconds : 0;
+}

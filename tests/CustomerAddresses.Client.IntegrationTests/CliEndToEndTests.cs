@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Text;
+using CustomerAddresses.Client.Testing;
+using CustomerAddresses.Client.Tests.Shared;
+
+namespace CustomerAddresses.Client.IntegrationTests;
+
+/// <summary>
+/// The packed <c>customeraddresses</c> tool against the emulator, as a user runs it: killed (SIGKILL) at random moments
+/// while the emulator fails with 5xx, cuts answers off and answers 429, started again each time with the same file, and
+/// in the end every good row is on the server exactly once and every bad row in the rejects file.
+/// </summary>
+public sealed class CliEndToEndTests(PackedCliTool tool) : IClassFixture<PackedCliTool>, IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("customeraddresses-e2e-").FullName;
+
+    /// <summary>What the server must hold after an import of the file: each email's distinct address descriptions.</summary>
+    private readonly Dictionary<string, HashSet<string>> _expected = new(StringComparer.Ordinal);
+
+    /// <summary>The bad rows as the file holds them: what the rejects file must hold, each once.</summary>
+    private readonly List<string> _badRows = [];
+
+    /// <summary>A CSV file: <paramref name="count"/> rows of a third as many customers, up to three distinct addresses each, and three bad rows in every 97.</summary>
+    private string WriteFile(int count, out HashSet<long> badLines)
+    {
+        var csv = new StringBuilder("email,name,locale,country_code,description,first_line,second_line,city,postal_code,region\n");
+        badLines = [];
+        _expected.Clear();
+        _badRows.Clear();
+        for (int i = 0; i < count; i++)
+        {
+            long line = i + 2;
+            string row = (i % 97) switch
+            {
+                13 => "\"Quoted, no email\",en,GB,,,,York,,\n",
+                29 => $"bad{i}@example.com,Bad,en,ZZ,,,,York,,\n",
+                41 => $"fax{i}@example.com,\"Line\nbreak\",en,GB,,,,York,,,extra\n",
+                _ => $"user{i % (count / 3)}@example.com,\"Name, {i % (count / 3)}\",en,GB,\"Office \"\"{i % 3}\"\"\",1 Main St,,York,YO1,\n",
+            };
+            if (i % 97 is 13 or 29 or 41)
+            {
+                badLines.Add(line);
+                _badRows.Add(row.TrimEnd('\n'));
+            }
+            else
+            {
+                string email = $"user{i % (count / 3)}@example.com";
+                (_expected.TryGetValue(email, out HashSet<string>? descriptions) ? descriptions : _expected[email] = []).Add($"Office \"{i % 3}\"");
+            }
+
+            csv.Append(row);
+        }
+
+        string path = Path.Combine(_directory, "customers.csv");
+        File.WriteAllText(path, csv.ToString());
+        return path;
+    }
+
+    [Fact]
+    public async Task Killed_three_times_and_restarted_it_ends_with_every_good_row_on_the_server_once()
+    {
+        await using var emulator = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions
+        {
+            RecordRequests = false,
+            ServerErrorRate = 0.03,
+            AbortRate = 0.05,
+            RateLimitRate = 0.02,
+            RetryAfterSeconds = 0,
+        });
+        string file = WriteFile(300, out HashSet<long> bad);
+        var random = new Random();
+        for (int kill = 0; kill < 3; kill++)
+        {
+            using Process run = tool.Start(emulator.BaseAddress, _directory, "import", file, "--dialect", "paddle", "--concurrency", "8");
+            _ = run.StandardOutput.ReadToEndAsync();
+            _ = run.StandardError.ReadToEndAsync();
+            await Task.Delay(random.Next(300, 1500));
+            run.Kill(); // SIGKILL on Linux and macOS: no cleanup of any kind
+            await run.WaitForExitAsync();
+        }
+
+        (int exitCode, string output, string error) = await tool.RunAsync(emulator.BaseAddress, _directory, "import", file, "--dialect", "paddle", "--concurrency", "8");
+
+        Assert.True(exitCode == 1, $"exit {exitCode}\n{output}\n{error}");
+        Assert.Contains($"rejected: {bad.Count}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("pdl_sdbx_apikey_e2e_secret", output + error, StringComparison.Ordinal);
+        await AssertServerHolds(emulator);
+        string rejects = File.ReadAllText(Path.Combine(_directory, "customers.rejects.csv"));
+        Assert.StartsWith("email,name,locale,country_code,description,first_line,second_line,city,postal_code,region\n", rejects, StringComparison.Ordinal);
+        Assert.All(_badRows, row => Assert.Contains(row + "\n", rejects, StringComparison.Ordinal));
+        Assert.Equal(rejects.Split('\n').Length, 2 + _badRows.Sum(row => row.Split('\n').Length)); // the header, each bad row once, the last line feed
+    }
+
+    [Fact]
+    public async Task The_same_file_imported_twice_creates_nothing_the_second_time_and_a_dry_run_sends_nothing()
+    {
+        await using var emulator = await CustomerAddressesEmulator.StartAsync();
+        string file = WriteFile(120, out _);
+        (int first, string firstOutput, _) = await tool.RunAsync(emulator.BaseAddress, _directory, "import", file, "--dialect", "paddle");
+        long requests = emulator.Statistics.Requests;
+
+        (int dry, string dryOutput, _) = await tool.RunAsync(emulator.BaseAddress, _directory, "import", file, "--dialect", "paddle", "--dry-run");
+        Assert.Equal(requests, emulator.Statistics.Requests);
+        (int again, string againOutput, _) = await tool.RunAsync(emulator.BaseAddress, _directory, "import", file, "--dialect", "paddle", "--journal", Path.Combine(_directory, "another.journal"));
+
+        Assert.Equal((1, 1, 1), (first, dry, again));
+        Assert.Contains("customers: 40 created, 0 found", firstOutput, StringComparison.Ordinal);
+        Assert.Contains("would be imported", dryOutput, StringComparison.Ordinal);
+        Assert.Contains("customers: 0 created, 40 found", againOutput, StringComparison.Ordinal);
+        Assert.Contains("addresses: 0 created", againOutput, StringComparison.Ordinal);
+        await AssertServerHolds(emulator);
+    }
+
+    [Fact]
+    public async Task An_export_imports_elsewhere_into_the_same_customers_and_addresses()
+    {
+        await using var source = await CustomerAddressesEmulator.StartAsync();
+        await using var target = await CustomerAddressesEmulator.StartAsync();
+        string file = WriteFile(60, out _);
+        await tool.RunAsync(source.BaseAddress, _directory, "import", file, "--dialect", "paddle");
+        string exported = Path.Combine(_directory, "export.csv");
+
+        (int exportCode, string exportOutput, string exportError) = await tool.RunAsync(source.BaseAddress, _directory, "export", "--out", exported, "--dialect", "paddle");
+        (int importCode, string importOutput, _) = await tool.RunAsync(target.BaseAddress, _directory, "import", exported, "--dialect", "paddle", "--journal", Path.Combine(_directory, "target.journal"));
+
+        Assert.True(exportCode == 0, exportOutput + exportError);
+        Assert.StartsWith("email,name,locale,country_code,description,first_line,second_line,city,postal_code,region,customer_id,address_id,status", File.ReadLines(exported).First(), StringComparison.Ordinal);
+        Assert.Equal(0, importCode);
+        Assert.Contains("customers: 20 created", importOutput, StringComparison.Ordinal);
+        await AssertServerHolds(target);
+    }
+
+    [Theory]
+    [InlineData("import")]
+    [InlineData("import", "missing.csv")]
+    [InlineData("import", "x.csv", "--concurrency", "0")]
+    [InlineData("export", "--format", "xml")]
+    [InlineData("customers", "frobnicate")]
+    [InlineData("launch")]
+    public async Task Bad_usage_is_one_line_and_exit_code_2(params string[] args)
+    {
+        File.WriteAllText(Path.Combine(_directory, "x.csv"), "email\n");
+        (int exitCode, _, string error) = await tool.RunAsync(new Uri("http://127.0.0.1:9/"), _directory, args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.StartsWith("customeraddresses: ", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Each email of a good row is one customer, whose active addresses are its rows' distinct addresses, each once.</summary>
+    private async Task AssertServerHolds(CustomerAddressesEmulator emulator)
+    {
+        using CustomerAddressesClient client = TestClients.Create(emulator.BaseAddress, o => o.Dialect = ApiDialect.PaddleBilling);
+        List<Customer> all = await client.Customers.ListAsync(new ListCustomersOptions { PerPage = 200 }).ToListAsync();
+        Assert.Equal(_expected.Keys.Order(StringComparer.Ordinal), all.Select(c => c.Email!).Order(StringComparer.Ordinal));
+        foreach (Customer customer in all)
+        {
+            List<Address> addresses = await client.Addresses.ListAsync(customer.Id).ToListAsync();
+            Assert.Equal(_expected[customer.Email!].Order(StringComparer.Ordinal), addresses.Select(a => a.Description!).Order(StringComparer.Ordinal));
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
