@@ -18,7 +18,7 @@ public static class CustomerAddressesServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="CustomerAddressesClient"/> (and <see cref="CustomersClient"/>, <see cref="AddressesClient"/>,
-    /// <see cref="BillingAddressesClient"/>, <see cref="EventsClient"/>) configured in code. The options are validated when the host starts.
+    /// <see cref="BillingAddressesClient"/>, <see cref="EventsClient"/>, <see cref="BulkClient"/>) configured in code. The options are validated when the host starts.
     /// Calling it again configures the same single client (later settings win) and never adds a second pipeline.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -92,6 +92,7 @@ public static class CustomerAddressesServiceCollectionExtensions
         services.TryAddTransient(sp => sp.GetRequiredService<CustomerAddressesClient>().Addresses);
         services.TryAddTransient(sp => sp.GetRequiredService<CustomerAddressesClient>().BillingAddresses);
         services.TryAddTransient(sp => sp.GetRequiredService<CustomerAddressesClient>().Events);
+        services.TryAddTransient(sp => sp.GetRequiredService<CustomerAddressesClient>().Bulk);
         return builder;
     }
 

@@ -31,6 +31,8 @@ public sealed class DependencyInjectionTests : FakeApiTests
         Assert.NotNull(provider.GetRequiredService<CustomersClient>());
         Assert.NotNull(provider.GetRequiredService<AddressesClient>());
         Assert.NotNull(provider.GetRequiredService<BillingAddressesClient>());
+        Assert.NotNull(provider.GetRequiredService<EventsClient>());
+        Assert.NotNull(provider.GetRequiredService<BulkClient>());
     }
 
     [Fact]
