@@ -11,7 +11,9 @@ internal static class Connection
 {
     internal static readonly string[] Options = ["--base-url", "--api-key", "--dialect", "--requests-per-minute"];
 
-    internal static CustomerAddressesClient Create(Arguments args, int? defaultRequestsPerMinute = null)
+    /// <param name="args">The command line.</param>
+    /// <param name="paddleRateOnPaddle">Whether, on Paddle's hosts, to keep to Paddle's rate limit unless <c>--requests-per-minute</c> says otherwise.</param>
+    internal static CustomerAddressesClient Create(Arguments args, bool paddleRateOnPaddle = false)
     {
         string? url = args["--base-url"] ?? Environment.GetEnvironmentVariable("CUSTOMERADDRESSES_BASE_URL");
         if (string.IsNullOrWhiteSpace(url))
@@ -35,7 +37,10 @@ internal static class Connection
             BaseAddress = baseAddress,
             Dialect = dialect,
             ApiKey = args["--api-key"] ?? Environment.GetEnvironmentVariable("CUSTOMERADDRESSES_API_KEY"),
-            RequestsPerMinute = args.Int("--requests-per-minute", 1, 60_000) ?? defaultRequestsPerMinute,
+            RequestsPerMinute = args.Int("--requests-per-minute", 1, 60_000)
+                ?? (paddleRateOnPaddle && (baseAddress.Host == PaddleEnvironment.Live.Host || baseAddress.Host == PaddleEnvironment.Sandbox.Host)
+                    ? CustomerAddressesClientOptions.PaddleRequestsPerMinute
+                    : null),
         };
         options.Retry.MaxRetries = 6;
         try

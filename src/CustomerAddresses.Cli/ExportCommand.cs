@@ -24,14 +24,14 @@ internal static class ExportCommand
         await using TextWriter output = path is null ? Console.Out : new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
         if (format == "csv")
         {
-            await output.WriteLineAsync(Csv.Line([.. RowFiles.Imported, .. RowFiles.ExportOnly]));
+            await output.WriteLineAsync(Csv.Line(RowFiles.Exported));
         }
 
         long records = 0;
         await foreach (BulkExportRecord record in client.Bulk.ExportAsync(new BulkExportOptions { IncludeArchived = args.Flag("--include-archived") }, cancellationToken))
         {
             string?[] values = RowFiles.Values(record);
-            await output.WriteLineAsync(format == "csv" ? Csv.Line(values) : RowFiles.JsonLine(values));
+            await output.WriteLineAsync(format == "csv" ? Csv.Line(values) : RowFiles.JsonLine(RowFiles.Exported, values));
             records++;
         }
 

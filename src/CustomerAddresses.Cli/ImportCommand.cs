@@ -29,7 +29,7 @@ internal static class ImportCommand
         string journal = args["--journal"] ?? file + ".journal";
         string rejects = args["--rejects"] ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, Path.GetFileNameWithoutExtension(file) + ".rejects" + Path.GetExtension(file));
         int concurrency = args.Int("--concurrency", 1, 64) ?? 4;
-        using CustomerAddressesClient client = Connection.Create(args, PaddleDefault(args));
+        using CustomerAddressesClient client = Connection.Create(args, paddleRateOnPaddle: true);
 
         string? header = null;
         long total = RowFiles.Rows(file, h => header = h).LongCount();
@@ -68,14 +68,6 @@ internal static class ImportCommand
         Console.WriteLine(Summary(result, total, clock.Elapsed, dryRun, rejects));
         return result.Rejected > 0 ? 1 : 0;
     }
-
-    /// <summary>Paddle's own limit when the server is Paddle's, unless --requests-per-minute says otherwise.</summary>
-    private static int? PaddleDefault(Arguments args) =>
-        (args["--base-url"] ?? Environment.GetEnvironmentVariable("CUSTOMERADDRESSES_BASE_URL")) is { } url
-        && Uri.TryCreate(url, UriKind.Absolute, out Uri? uri)
-        && (uri.Host == PaddleEnvironment.Live.Host || uri.Host == PaddleEnvironment.Sandbox.Host)
-            ? CustomerAddressesClientOptions.PaddleRequestsPerMinute
-            : null;
 
     private static string Summary(BulkProgress p, long total, TimeSpan elapsed, bool dryRun, string rejects) =>
         (dryRun ? $"Checked {total} rows, sent nothing: {total - p.Rejected} would be imported, {p.Rejected} rejected" : $"Imported {p.RowsDone - p.Rejected} of {total} rows in {elapsed:hh\\:mm\\:ss}")

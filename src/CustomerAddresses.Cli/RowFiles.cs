@@ -136,15 +136,17 @@ internal static class RowFiles
         ];
     }
 
-    /// <summary>An exported record as one NDJSON line: every member, null where there is no value.</summary>
-    internal static string JsonLine(string?[] values)
+    /// <summary>Every column an export writes, in order.</summary>
+    internal static readonly string[] Exported = [.. Imported, .. ExportOnly];
+
+    /// <summary>One object of string members as an NDJSON line: each name with its value, null where there is none.</summary>
+    internal static string JsonLine(IReadOnlyList<string> names, IReadOnlyList<string?> values)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            string[] names = [.. Imported, .. ExportOnly];
-            for (int i = 0; i < names.Length; i++)
+            for (int i = 0; i < names.Count; i++)
             {
                 writer.WriteString(names[i], values[i]);
             }

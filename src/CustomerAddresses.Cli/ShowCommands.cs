@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CustomerAddresses.Client;
 using Spectre.Console;
 
@@ -89,19 +88,7 @@ internal static class ShowCommands
 
         foreach (string?[] row in rows)
         {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                for (int i = 0; i < columns.Length; i++)
-                {
-                    writer.WriteString(columns[i], row[i]);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            Console.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            Console.WriteLine(RowFiles.JsonLine(columns, row));
         }
 
         rows.Clear();

@@ -17,7 +17,7 @@ internal sealed class PaddleCustomerEndpoints(EmulatorStore store, IdGenerator i
     /// <summary>How long a generated authentication token is valid (Paddle documents only that tokens are temporary).</summary>
     internal static readonly TimeSpan AuthTokenLifetime = TimeSpan.FromMinutes(30);
 
-    private const string Lowercase = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private const string LowerCaseAndDigits = "abcdefghijklmnopqrstuvwxyz0123456789";
     private readonly ConcurrentDictionary<(string CustomerId, string Currency), (string Available, string Reserved, string Used)> _balances = new();
 
     internal void Map(IEndpointRouteBuilder routes)
@@ -78,7 +78,7 @@ internal sealed class PaddleCustomerEndpoints(EmulatorStore store, IdGenerator i
             return;
         }
 
-        string token = $"pca_{ids.Next(string.Empty)}_{customerId["ctm_".Length..]}_{RandomNumberGenerator.GetString(Lowercase, 32)}";
+        string token = $"pca_{ids.Next(string.Empty)}_{customerId["ctm_".Length..]}_{RandomNumberGenerator.GetString(LowerCaseAndDigits, 32)}";
         await ApiResponses.Data(context, 200, new JsonObject
         {
             ["customer_auth_token"] = token,
@@ -113,7 +113,7 @@ internal sealed class PaddleCustomerEndpoints(EmulatorStore store, IdGenerator i
         }
 
         string portal = $"https://customer-portal.paddle.com/cpl_{ids.Next(string.Empty)}";
-        string token = "pga_" + RandomNumberGenerator.GetString(Lowercase, 40);
+        string token = "pga_" + RandomNumberGenerator.GetString(LowerCaseAndDigits, 40);
         var subscriptions = new JsonArray();
         foreach (JsonNode? item in (body["subscription_ids"] as JsonArray) ?? [])
         {
@@ -136,5 +136,5 @@ internal sealed class PaddleCustomerEndpoints(EmulatorStore store, IdGenerator i
     }
 
     private static bool IsSubscriptionId(string id) =>
-        id.Length == 30 && id.StartsWith("sub_", StringComparison.Ordinal) && id.AsSpan(4).IndexOfAnyExcept(Lowercase) < 0;
+        id.Length == 30 && id.StartsWith("sub_", StringComparison.Ordinal) && id.AsSpan(4).IndexOfAnyExcept(LowerCaseAndDigits) < 0;
 }

@@ -32,9 +32,12 @@ internal static class RequestBody
     /// The body as a JSON object, or null and why not. Every member name and string is read here, so that nothing later
     /// fails on bad text; a duplicate member or nesting past 64 levels is malformed, as it is to System.Text.Json.
     /// </summary>
-    internal static async Task<(JsonObject? Body, BodyProblem Problem)> ReadObjectOrProblem(HttpContext context)
+    internal static async Task<(JsonObject? Body, BodyProblem Problem)> ReadObjectOrProblem(HttpContext context) =>
+        Parse(await ReadBytes(context.Request.Body, context.RequestAborted));
+
+    /// <summary>The bytes as a JSON object with every name and string read, or null and why not.</summary>
+    private static (JsonObject? Body, BodyProblem Problem) Parse(byte[]? bytes)
     {
-        byte[]? bytes = await ReadBytes(context.Request.Body, context.RequestAborted);
         if (bytes is null)
         {
             return (null, BodyProblem.TooLarge);
@@ -55,6 +58,10 @@ internal static class RequestBody
 
         return (null, BodyProblem.Malformed);
     }
+
+    /// <summary>The 400 of a body that could not be read as a JSON object.</summary>
+    private static Task InvalidJson(HttpContext context, BodyProblem problem) =>
+        ApiResponses.Error(context, 400, "request_error", "invalid_json", problem == BodyProblem.TooLarge ? TooLargeDetail : "Invalid JSON in your request.");
 
     /// <summary>The whole body, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
     private static async Task<byte[]?> ReadBytes(Stream body, CancellationToken cancellationToken)
@@ -107,24 +114,15 @@ internal static class RequestBody
     internal static async Task<bool> ReadNone(HttpContext context)
     {
         byte[]? bytes = await ReadBytes(context.Request.Body, context.RequestAborted);
-        if (bytes is { Length: 0 } || (bytes is not null && bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')))
+        if (bytes is not null && bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
         {
             return true;
         }
 
-        JsonObject? body = null;
-        try
-        {
-            body = bytes is null ? null : JsonNode.Parse(bytes, documentOptions: s_strict) as JsonObject;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
-        {
-            // not JSON the server reads
-        }
-
+        (JsonObject? body, BodyProblem problem) = Parse(bytes);
         if (body is null)
         {
-            await ApiResponses.Error(context, 400, "request_error", "invalid_json", bytes is null ? TooLargeDetail : "Invalid JSON in your request.");
+            await InvalidJson(context, problem);
             return false;
         }
 
@@ -145,7 +143,7 @@ internal static class RequestBody
         (JsonObject? body, BodyProblem problem) = await ReadObjectOrProblem(context);
         if (body is null)
         {
-            await ApiResponses.Error(context, 400, "request_error", "invalid_json", problem == BodyProblem.TooLarge ? TooLargeDetail : "Invalid JSON in your request.");
+            await InvalidJson(context, problem);
             return null;
         }
 
