@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerAddresses.Client.Primitives;
 
 namespace CustomerAddresses.Cli;
 
@@ -37,11 +38,11 @@ internal sealed class Arguments
             }
             else if (options.Contains(arg))
             {
-                parsed._options[arg] = value ?? (i + 1 < args.Length ? args[++i] : throw new UsageException($"{arg} needs a value"));
+                parsed._options[arg] = value ?? (i + 1 < args.Length ? args[++i] : throw new UsageException($"{Echo.Escape(arg)} needs a value"));
             }
             else
             {
-                throw new UsageException($"unknown option '{arg}'");
+                throw new UsageException($"unknown option {Echo.Quote(arg)}");
             }
         }
 
@@ -55,12 +56,12 @@ internal sealed class Arguments
     internal int? Int(string name, int min, int max) =>
         this[name] is not { } text ? null
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max ? value
-        : throw new UsageException($"{name} takes a whole number from {min} to {max}, not '{text}'");
+        : throw new UsageException($"{name} takes a whole number from {min} to {max}, not {Echo.Quote(text)}");
 
     internal string? OneOf(string name, params string[] allowed) =>
         this[name] is not { } text ? null
         : Array.IndexOf(allowed, text) >= 0 ? text
-        : throw new UsageException($"{name} takes {string.Join(" or ", allowed)}, not '{text}'");
+        : throw new UsageException($"{name} takes {string.Join(" or ", allowed)}, not {Echo.Quote(text)}");
 }
 
 /// <summary>Bad usage: one line on standard error, and exit code 2.</summary>

@@ -1,4 +1,5 @@
 using CustomerAddresses.Client;
+using CustomerAddresses.Client.Primitives;
 
 namespace CustomerAddresses.Cli;
 
@@ -23,7 +24,7 @@ internal static class Connection
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? baseAddress))
         {
-            throw new UsageException($"--base-url takes an absolute URL, not '{url}'");
+            throw new UsageException($"--base-url takes an absolute URL, not {Echo.Quote(url, 200)}");
         }
 
         ApiDialect? dialect = args.OneOf("--dialect", "paddle", "apiv1") switch
@@ -37,11 +38,11 @@ internal static class Connection
             BaseAddress = baseAddress,
             Dialect = dialect,
             ApiKey = args["--api-key"] ?? Environment.GetEnvironmentVariable("CUSTOMERADDRESSES_API_KEY"),
-            RequestsPerMinute = args.Int("--requests-per-minute", 1, 60_000)
-                ?? (paddleRateOnPaddle && (baseAddress.Host == PaddleEnvironment.Live.Host || baseAddress.Host == PaddleEnvironment.Sandbox.Host)
-                    ? CustomerAddressesClientOptions.PaddleRequestsPerMinute
-                    : null),
         };
+        options.RateLimit.RequestsPerMinute = args.Int("--requests-per-minute", 1, 60_000)
+            ?? (paddleRateOnPaddle && (baseAddress.Host == PaddleEnvironment.Live.Host || baseAddress.Host == PaddleEnvironment.Sandbox.Host)
+                ? CustomerAddressesRateLimitOptions.PaddleRequestsPerMinute
+                : null);
         options.Retry.MaxRetries = 6;
         try
         {
@@ -49,7 +50,7 @@ internal static class Connection
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message.ReplaceLineEndings(" "));
+            throw new UsageException(e.Message);
         }
     }
 }

@@ -1,4 +1,5 @@
 using CustomerAddresses.Client;
+using CustomerAddresses.Client.Primitives;
 
 namespace CustomerAddresses.Cli;
 
@@ -37,7 +38,7 @@ internal static class ExportCommand
 
         if (path is not null)
         {
-            Console.WriteLine($"Exported {records} records to {path}");
+            Console.WriteLine($"Exported {records} records to {Echo.Escape(path)}");
         }
 
         return 0;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CustomerAddresses.Client;
+using CustomerAddresses.Client.Primitives;
 
 namespace CustomerAddresses.Cli;
 
@@ -22,7 +23,7 @@ internal static class ImportCommand
 
         if (!File.Exists(file))
         {
-            throw new UsageException($"no such file: {file}");
+            throw new UsageException($"no such file: {Echo.Quote(file, 260)}");
         }
 
         bool dryRun = args.Flag("--dry-run");
@@ -48,7 +49,7 @@ internal static class ImportCommand
             {
                 await rejectsFile.WriteLineAsync(rejected.Row.Source.AsMemory(), ct);
                 await rejectsFile.FlushAsync(ct);
-                Console.Error.WriteLine($"line {rejected.Row.LineNumber}: {rejected.Reason}");
+                Console.Error.WriteLine($"line {rejected.Row.LineNumber}: {Echo.Escape(rejected.Reason)}");
             },
         };
 

@@ -1,4 +1,5 @@
 using CustomerAddresses.Client;
+using CustomerAddresses.Client.Primitives;
 
 namespace CustomerAddresses.Cli;
 
@@ -51,12 +52,12 @@ internal static class Program
                 "import" => await ImportCommand.RunAsync(Arguments.Parse(args, ImportCommand.Options, ImportCommand.Flags), stop.Token),
                 "export" => await ExportCommand.RunAsync(Arguments.Parse(args, ExportCommand.Options, ExportCommand.Flags), stop.Token),
                 "customers" or "addresses" => await ShowCommands.RunAsync(Arguments.Parse(args, ShowCommands.Options, ShowCommands.Flags), stop.Token),
-                _ => throw new UsageException($"unknown command '{args[0]}'"),
+                _ => throw new UsageException($"unknown command {Echo.Quote(args[0])}"),
             };
         }
         catch (UsageException e)
         {
-            Console.Error.WriteLine($"customeraddresses: {e.Message} (--help for usage)");
+            Console.Error.WriteLine($"customeraddresses: {Echo.Escape(e.Message)} (--help for usage)");
             return 2;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -66,7 +67,7 @@ internal static class Program
         }
         catch (Exception e) when (e is CustomerAddressesApiException or HttpRequestException or TimeoutException or InvalidOperationException or IOException)
         {
-            Console.Error.WriteLine($"customeraddresses: {e.Message.ReplaceLineEndings(" ")}");
+            Console.Error.WriteLine($"customeraddresses: {Echo.Escape(e.Message)}");
             return 3;
         }
     }

@@ -1,4 +1,5 @@
 using CustomerAddresses.Client;
+using CustomerAddresses.Client.Primitives;
 using Spectre.Console;
 
 namespace CustomerAddresses.Cli;
@@ -76,7 +77,7 @@ internal static class ShowCommands
     private delegate bool TryParse<T>(string? text, out T value);
 
     private static T ParseId<T>(string text, TryParse<T> parse) =>
-        parse(text, out T value) ? value : throw new UsageException($"'{text}' is not a {typeof(T).Name}");
+        parse(text, out T value) ? value : throw new UsageException($"{Echo.Quote(text)} is not a {typeof(T).Name}");
 
     /// <summary>As JSON, each row is written as soon as it is read (a listing streams); a table needs them all.</summary>
     private static void Flush(bool json, string[] columns, List<string?[]> rows)

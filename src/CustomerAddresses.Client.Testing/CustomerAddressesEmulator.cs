@@ -110,9 +110,10 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(options.RotateSessionEvery, nameof(options));
-        if (options.RequestsPerMinute is < 1)
+        if (options.RequestsPerMinute is < 1 or > CustomerAddressesEmulatorOptions.MaxRequestsPerMinute)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.RequestsPerMinute, "RequestsPerMinute must be at least 1, or null for no limit.");
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.RequestsPerMinute, $"RequestsPerMinute must be from 1 to {CustomerAddressesEmulatorOptions.MaxRequestsPerMinute.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}, or null for no limit.");
         }
 
         if (options.ServerErrorRate + options.RateLimitRate + options.LatencyRate + options.AbortRate > 1)
@@ -199,7 +200,7 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
     /// </summary>
     /// <param name="url">Where to send the webhooks.</param>
     /// <param name="secretKey">The secret key to sign them with, such as <c>pdl_ntfset_…</c>.</param>
-    /// <exception cref="ArgumentException">The URL is not absolute http(s), or the key is empty.</exception>
+    /// <exception cref="ArgumentException">The URL is not absolute http(s) or carries user information, or the key is empty.</exception>
     public void AddWebhookDestination(Uri url, string secretKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(secretKey);
@@ -212,15 +213,15 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
     /// </summary>
     /// <param name="url">Where to send the webhooks.</param>
     /// <returns>The destination's secret key, to verify its webhooks with.</returns>
-    /// <exception cref="ArgumentException">The URL is not absolute http(s).</exception>
+    /// <exception cref="ArgumentException">The URL is not absolute http(s) or carries user information.</exception>
     public string AddWebhookDestination(Uri url) => _webhooks.AddDestination(CheckDestination(url), secretKey: null);
 
     private static Uri CheckDestination(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+        return NotificationEndpoints.IsWebhookUrl(url)
             ? url
-            : throw new ArgumentException("A webhook destination must be an absolute http or https URL.", nameof(url));
+            : throw new ArgumentException("A webhook destination must be an absolute http or https URL without user information.", nameof(url));
     }
 
     /// <summary>

@@ -77,9 +77,12 @@ public sealed class CustomerAddressesEmulatorOptions
     /// Gets or sets Paddle's rate limit: at most this many requests from one IP address in any minute (a sliding window on
     /// <see cref="TimeProvider"/>). A request beyond it is answered as Paddle answers one, 429 <c>too_many_requests</c>
     /// (type <c>api_error</c>) with <c>Retry-After</c> in whole seconds, and is neither processed nor counted. Paddle's own
-    /// limit is 240. When <see langword="null"/> (the default), there is no limit.
+    /// limit is 240. From 1 to <see cref="MaxRequestsPerMinute"/>; when <see langword="null"/> (the default), there is no limit.
     /// </summary>
     public int? RequestsPerMinute { get; set; }
+
+    /// <summary>The highest <see cref="RequestsPerMinute"/>: a million a minute, far beyond what one emulator can answer.</summary>
+    public const int MaxRequestsPerMinute = 1_000_000;
 
     /// <summary>Gets or sets the share of requests (0 to 1) answered 503 without being processed.</summary>
     public double ServerErrorRate { get; set; }

@@ -60,10 +60,10 @@ internal static class LifecycleEndpoints
     {
         JsonObject? body = await RequestBody.ReadValid(context, b => Patch(b, dialect == EmulatorDialect.Paddle ? s_paddleCustomerMembers : s_apiV1CustomerMembers, (key, value) => key switch
         {
-            "email" => value?.GetValueKind() == JsonValueKind.String && ((string)value!).Contains('@', StringComparison.Ordinal) ? null : "must be an email address",
+            "email" => value?.GetValueKind() == JsonValueKind.String && EmailAndLocale.IsEmail((string)value!) ? null : EmailAndLocale.EmailProblem,
             "custom_data" => value is null || value.GetValueKind() == JsonValueKind.Object ? null : "must be an object or null",
             "address" => value is null || value is JsonObject a && a["country"]?.GetValueKind() == JsonValueKind.String ? null : "must be an object with a country, or null",
-            "locale" => value?.GetValueKind() == JsonValueKind.String ? null : "must be a string",
+            "locale" => RequestChecks.LocaleProblem(value),
             "status" => Status(value, dialect),
             _ => StringOrNull(value),
         }));

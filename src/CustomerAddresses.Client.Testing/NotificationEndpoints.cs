@@ -37,7 +37,7 @@ internal static class NotificationEndpoints
             string id = Id(context, "notification_setting_id");
             if (body["destination"] is { } destination && (string?)center.Setting(id)?["type"] == "url" && !IsWebhookUrl((string)destination!))
             {
-                await ApiResponses.InvalidFields(context, [("destination", "must be an absolute http or https URL")]);
+                await ApiResponses.InvalidFields(context, [("destination", WebhookUrlProblem)]);
                 return;
             }
 
@@ -90,7 +90,7 @@ internal static class NotificationEndpoints
             RequiredString(body, "destination", 2048, problems);
             if (type == "url" && body["destination"]?.GetValueKind() == JsonValueKind.String && !IsWebhookUrl((string)body["destination"]!))
             {
-                problems.Add(("destination", "must be an absolute http or https URL"));
+                problems.Add(("destination", WebhookUrlProblem));
             }
 
             if (body["subscribed_events"] is null)
@@ -116,8 +116,14 @@ internal static class NotificationEndpoints
         return problems;
     }
 
+    /// <summary>An absolute http(s) URL without user information: a password in a destination would be stored, listed and echoed.</summary>
     internal static bool IsWebhookUrl(string destination) =>
-        Uri.TryCreate(destination, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https";
+        Uri.TryCreate(destination, UriKind.Absolute, out Uri? url) && IsWebhookUrl(url);
+
+    internal static bool IsWebhookUrl(Uri url) =>
+        url.IsAbsoluteUri && url.Scheme is "http" or "https" && url.UserInfo.Length == 0;
+
+    internal const string WebhookUrlProblem = "must be an absolute http or https URL without user information";
 
     private static void RequiredString(JsonObject body, string name, int max, List<(string, string)> problems)
     {

@@ -21,7 +21,7 @@ internal sealed class RateLimitWindow(int requestsPerMinute, TimeProvider time)
         {
             if (!_recent.TryGetValue(client, out Queue<DateTimeOffset>? recent))
             {
-                recent = new Queue<DateTimeOffset>(requestsPerMinute);
+                recent = new Queue<DateTimeOffset>(Math.Min(requestsPerMinute, 256)); // it grows with the traffic, not with the limit
                 _recent.Add(client, recent);
             }
 

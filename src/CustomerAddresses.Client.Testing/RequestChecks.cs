@@ -87,11 +87,15 @@ internal static class RequestChecks
     private static void Email(JsonObject body, List<(string, string)> problems)
     {
         RequiredString(body, "email", 320, problems);
-        if (body["email"]?.GetValueKind() == JsonValueKind.String && !((string)body["email"]!).Contains('@', StringComparison.Ordinal))
+        if (body["email"]?.GetValueKind() == JsonValueKind.String && !EmailAndLocale.IsEmail((string)body["email"]!))
         {
-            problems.Add(("email", "must be a valid email address"));
+            problems.Add(("email", EmailAndLocale.EmailProblem));
         }
     }
+
+    /// <summary>Paddle's <c>locale</c>: a string that is a short form IETF BCP 47 tag.</summary>
+    internal static string? LocaleProblem(JsonNode? value) =>
+        value?.GetValueKind() == JsonValueKind.String && EmailAndLocale.IsLocale((string)value!) ? null : EmailAndLocale.LocaleProblem;
 
     /// <summary>
     /// A create-customer body. Paddle: <c>email</c> required; <c>name</c>, <c>locale</c>, <c>custom_data</c>; nothing
@@ -105,7 +109,10 @@ internal static class RequestChecks
         {
             OnlyMembers(body, ["email", "name", "locale", "custom_data"], problems);
             OptionalString(body, "name", 1024, problems);
-            OptionalString(body, "locale", 20, problems);
+            if (body.ContainsKey("locale") && LocaleProblem(body["locale"]) is { } locale)
+            {
+                problems.Add(("locale", locale));
+            }
         }
         else
         {

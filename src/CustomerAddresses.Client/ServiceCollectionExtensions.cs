@@ -84,15 +84,18 @@ public static class CustomerAddressesServiceCollectionExtensions
             .AddHttpMessageHandler(static sp => new ResilienceHandler(ResiliencePipelineSetup.Build(sp.GetRequiredService<ClientSettings>(), Logger(sp))))
             .AddHttpMessageHandler(static sp => new ResponseBufferingHandler(sp.GetRequiredService<ClientSettings>().Counters));
 
-        services.TryAddTransient(sp => new CustomerAddressesClient(
+        // One client for the container, like its settings, its session and its rate limit: a transient client is
+        // IDisposable, so the container would keep every one resolved from the root until it is disposed. Its HttpClient
+        // stays valid for the client's life: the primary handler renews its connections itself (PooledConnectionLifetime).
+        services.TryAddSingleton(sp => new CustomerAddressesClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             sp.GetRequiredService<ClientSettings>(),
             Logger(sp)));
-        services.TryAddTransient(sp => sp.GetRequiredService<CustomerAddressesClient>().Customers);
-        services.TryAddTransient(sp => sp.GetRequiredService<CustomerAddressesClient>().Addresses);
-        services.TryAddTransient(sp => sp.GetRequiredService<CustomerAddressesClient>().BillingAddresses);
-        services.TryAddTransient(sp => sp.GetRequiredService<CustomerAddressesClient>().Events);
-        services.TryAddTransient(sp => sp.GetRequiredService<CustomerAddressesClient>().Bulk);
+        services.TryAddSingleton(sp => sp.GetRequiredService<CustomerAddressesClient>().Customers);
+        services.TryAddSingleton(sp => sp.GetRequiredService<CustomerAddressesClient>().Addresses);
+        services.TryAddSingleton(sp => sp.GetRequiredService<CustomerAddressesClient>().BillingAddresses);
+        services.TryAddSingleton(sp => sp.GetRequiredService<CustomerAddressesClient>().Events);
+        services.TryAddSingleton(sp => sp.GetRequiredService<CustomerAddressesClient>().Bulk);
         return builder;
     }
 

@@ -20,7 +20,7 @@ internal static class BulkBenchmark
         {
             BaseAddress = emulator.BaseAddress,
             Dialect = ApiDialect.PaddleBilling,
-            RequestsPerMinute = perMinute,
+            RateLimit = { RequestsPerMinute = perMinute },
         });
         int rows = perMinute * seconds / 60 / 2; // a customer and an address each: two requests a row
         var journal = Path.Combine(Path.GetTempPath(), $"bulk-benchmark-{Guid.NewGuid():N}.journal");

@@ -67,7 +67,9 @@ public sealed class BillingAddressTests
 
         Assert.Equal(HttpStatusCode.Forbidden, e.StatusCode);
         Assert.Equal("Insufficient permissions", e.Detail);
-        Assert.NotNull(await client.BillingAddresses.AddAsync(OrganizationId.Parse("7318049210374193152"), s_request));
+        BillingAddress added = await client.BillingAddresses.AddAsync(OrganizationId.Parse("7318049210374193152"), s_request); // a member's own is added
+        Assert.Equal((s_request.Name, s_request.Company, s_request.City), (added.Name, added.Company, added.City));
+        Assert.Equal(added.Id, Assert.Single(await client.BillingAddresses.ListAsync(OrganizationId.Parse("7318049210374193152")).ToListAsync()).Id);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class BulkImportTests : IDisposable
     {
         await using var emulator = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { RequestsPerMinute = 1200 });
         BulkImportRow[] rows = [.. Enumerable.Range(1, 24).Select(i => Row(i, $"rate{i}@example.com"))];
-        using CustomerAddressesClient paced = Client(emulator, o => o.RequestsPerMinute = 1200);
+        using CustomerAddressesClient paced = Client(emulator, o => o.RateLimit.RequestsPerMinute = 1200);
         BulkProgress result = await paced.Bulk.ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions { JournalPath = _journal, MaxConcurrency = 8 });
 
         await using var strict = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { RequestsPerMinute = 30 });
@@ -107,7 +107,7 @@ public sealed class BulkImportTests : IDisposable
         Assert.Equal("email is required and must not be empty or white space.", reasons[2]);
         Assert.Contains("country_code must be an ISO 3166-1 alpha-2 country code that ISO assigns to a country", reasons[3], StringComparison.Ordinal);
         Assert.Equal("country_code is required for an address.", reasons[4]);
-        Assert.StartsWith("phone is not a member an import reads", reasons[5], StringComparison.Ordinal);
+        Assert.StartsWith("'phone' is not a member an import reads", reasons[5], StringComparison.Ordinal);
         Assert.Equal("is not valid JSON", reasons[6]);
     }
 

@@ -130,6 +130,22 @@ public sealed class CliEndToEndTests(PackedCliTool tool) : IClassFixture<PackedC
         await AssertServerHolds(target);
     }
 
+    [Fact]
+    public async Task A_rejected_rows_values_cannot_forge_a_line_of_the_tools_output()
+    {
+        string file = Path.Combine(_directory, "forged.csv");
+        File.WriteAllText(file, "email,name,country_code,city\nann@example.com,Ann,\"Z\nline 99: imported\",York\n");
+
+        (int exitCode, string output, string error) = await tool.RunAsync(new Uri("http://127.0.0.1:9/"), _directory, "import", file, "--dialect", "paddle", "--dry-run");
+
+        Assert.True(exitCode == 1, $"exit {exitCode}\n{output}\n{error}");
+        string[] lines = error.TrimEnd('\n').Split('\n');
+        string rejected = Assert.Single(lines);
+        Assert.StartsWith("line 2: ", rejected, StringComparison.Ordinal);
+        Assert.Contains(@"Z\nline 99: imported", rejected, StringComparison.Ordinal);
+        Assert.DoesNotContain(output.Split('\n'), l => l.StartsWith("line 99", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("import")]
     [InlineData("import", "missing.csv")]

@@ -93,6 +93,8 @@ public sealed class EmulatorProgramTests
     [InlineData("--server-error-rate takes 0..1, not '2'", "--server-error-rate=2")]
     [InlineData("--api-key needs a value (KEY)", "--api-key")]
     [InlineData("must be http://host:port", "--urls", "ftp://127.0.0.1:1")]
+    [InlineData("RequestsPerMinute must be from 1 to 1,000,000", "--requests-per-minute", "2147483647")]
+    [InlineData("--requests-per-minute takes N, not '0'", "--requests-per-minute", "0")]
     public async Task A_bad_option_is_one_line_and_exit_code_2(string expected, params string[] args)
     {
         (int exitCode, string output, string error) = await RunEmulator(args);

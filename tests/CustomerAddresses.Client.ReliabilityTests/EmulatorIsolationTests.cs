@@ -20,7 +20,12 @@ public sealed class EmulatorIsolationTests
     [MemberData(nameof(Ambient))]
     public async Task Ambient_configuration_does_not_move_two_emulators_onto_one_port(string source)
     {
-        const string fixedUrl = "http://127.0.0.1:59613";
+        // A port this test holds for its whole run, so no other program on the machine can be on it, and an emulator
+        // that obeyed the ambient settings would fail to start rather than pass by chance.
+        using var held = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        held.Start();
+        int heldPort = ((System.Net.IPEndPoint)held.LocalEndpoint).Port;
+        string fixedUrl = $"http://127.0.0.1:{heldPort}";
         string settings = Path.Combine(Environment.CurrentDirectory, "appsettings.json");
         try
         {
@@ -40,8 +45,8 @@ public sealed class EmulatorIsolationTests
             await using CustomerAddressesEmulator second = await CustomerAddressesEmulator.StartAsync();
 
             Assert.NotEqual(first.BaseAddress, second.BaseAddress);
-            Assert.NotEqual(59613, first.BaseAddress.Port);
-            Assert.NotEqual(59613, second.BaseAddress.Port);
+            Assert.NotEqual(heldPort, first.BaseAddress.Port);
+            Assert.NotEqual(heldPort, second.BaseAddress.Port);
         }
         finally
         {

@@ -13,16 +13,34 @@ internal sealed class ScriptedServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
-    private readonly Func<string, NetworkStream, CancellationToken, Task> _answer;
+    private readonly Func<string, NetworkStream, CancellationToken, Task<bool>> _answer;
     private readonly Task _loop;
 
-    /// <param name="answer">Writes the answer to a request (its request line and headers as text) on the stream.</param>
+    /// <param name="answer">Writes the answer to a request (its request line and headers as text) on the stream; the connection is then closed.</param>
     public ScriptedServer(Func<string, NetworkStream, CancellationToken, Task> answer)
+        : this(async (head, stream, ct) =>
+        {
+            await answer(head, stream, ct);
+            return false;
+        })
+    {
+    }
+
+    /// <param name="answer">
+    /// Writes the answer to a request on the stream, and says whether the connection stays open for the next request
+    /// (the client then reuses it, as it reuses a real server's connections).
+    /// </param>
+    public ScriptedServer(Func<string, NetworkStream, CancellationToken, Task<bool>> answer)
     {
         _answer = answer;
         _listener.Start();
         _loop = AcceptAsync();
     }
+
+    /// <summary>How many connections the server accepted.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    private int _connections;
 
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 
@@ -49,18 +67,28 @@ internal sealed class ScriptedServer : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Increment(ref _connections);
             _ = Task.Run(async () =>
             {
                 using (client)
                 {
                     NetworkStream stream = client.GetStream();
-                    string head = await ReadHeadAsync(stream);
-                    Requests.Enqueue(head);
                     try
                     {
-                        await _answer(head, stream, _stop.Token);
+                        bool keep = true;
+                        while (keep)
+                        {
+                            string head = await ReadHeadAsync(stream);
+                            if (head.Length == 0)
+                            {
+                                return; // the client closed the connection
+                            }
+
+                            Requests.Enqueue(head);
+                            keep = await _answer(head, stream, _stop.Token);
+                        }
                     }
-                    catch (Exception e) when (e is OperationCanceledException or IOException)
+                    catch (Exception e) when (e is OperationCanceledException or IOException or SocketException)
                     {
                     }
                 }

@@ -28,11 +28,20 @@ public sealed class DependencyInjectionTests : FakeApiTests
         var entry = Assert.Single(Api.Requests);
         Assert.Equal("/api/v1/customers", entry.RequestMessage!.Path);
         Assert.Equal("Bearer " + FakeApi.ApiKey, RequestAssert.Header(entry, "Authorization"));
-        Assert.NotNull(provider.GetRequiredService<CustomersClient>());
-        Assert.NotNull(provider.GetRequiredService<AddressesClient>());
-        Assert.NotNull(provider.GetRequiredService<BillingAddressesClient>());
-        Assert.NotNull(provider.GetRequiredService<EventsClient>());
-        Assert.NotNull(provider.GetRequiredService<BulkClient>());
+
+        // Each resource client the container hands out is the registered client's own: one client, one pipeline, one
+        // session and one rate limit for the container, however often and wherever it is resolved.
+        CustomerAddressesClient client = provider.GetRequiredService<CustomerAddressesClient>();
+        using (IServiceScope scope = provider.CreateScope())
+        {
+            Assert.Same(client, scope.ServiceProvider.GetRequiredService<CustomerAddressesClient>());
+        }
+
+        Assert.Same(client.Customers, provider.GetRequiredService<CustomersClient>());
+        Assert.Same(client.Addresses, provider.GetRequiredService<AddressesClient>());
+        Assert.Same(client.BillingAddresses, provider.GetRequiredService<BillingAddressesClient>());
+        Assert.Same(client.Events, provider.GetRequiredService<EventsClient>());
+        Assert.Same(client.Bulk, provider.GetRequiredService<BulkClient>());
     }
 
     [Fact]
@@ -97,6 +106,7 @@ public sealed class DependencyInjectionTests : FakeApiTests
             ["CustomerAddresses:Timeouts:Attempt"] = "00:00:05",
             ["CustomerAddresses:Timeouts:Total"] = "00:00:45",
             ["CustomerAddresses:AllowInsecureHttp"] = "false",
+            ["CustomerAddresses:RateLimit:RequestsPerMinute"] = "240",
         }).Build();
         var services = new ServiceCollection();
         services.AddCustomerAddressesClient(configuration.GetSection("CustomerAddresses"));
@@ -111,6 +121,7 @@ public sealed class DependencyInjectionTests : FakeApiTests
         Assert.Equal(TimeSpan.FromSeconds(5), options.Timeouts.Attempt);
         Assert.Equal(TimeSpan.FromSeconds(45), options.Timeouts.Total);
         Assert.True(options.Retry.RetryUnsafeRequests);
+        Assert.Equal(240, options.RateLimit.RequestsPerMinute);
     }
 
     [Theory]
@@ -146,7 +157,8 @@ public sealed class DependencyInjectionTests : FakeApiTests
     [InlineData("RetryUnsafeRequests", "Retry:RetryUnsafeRequests")]
     [InlineData("AttemptTimeout", "Timeouts:Attempt")]
     [InlineData("TotalTimeout", "Timeouts:Total")]
-    public void A_key_of_the_flat_layout_before_1_0_says_where_it_moved(string key, string moved)
+    [InlineData("RequestsPerMinute", "RateLimit:RequestsPerMinute")]
+    public void A_key_of_an_earlier_layout_says_where_it_moved(string key, string moved)
     {
         InvalidOperationException error = ConfigurationError(key, "5");
 
@@ -157,12 +169,23 @@ public sealed class DependencyInjectionTests : FakeApiTests
     [InlineData("ApiKeys")]
     [InlineData("Retry:MaxRetry")]
     [InlineData("Timeouts:Attempts")]
-    [InlineData("LoggerFactory")]
+    [InlineData("RateLimit:PerMinute")]
     public void A_key_the_options_do_not_have_is_an_error_naming_it_not_a_setting_ignored(string key)
     {
         InvalidOperationException error = ConfigurationError(key, "x");
 
         Assert.Contains($"'{key.Split(':')[^1]}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("LoggerFactory")]
+    [InlineData("TimeProvider")]
+    [InlineData("SessionTokenRotated")]
+    public void A_key_of_an_option_set_in_code_only_says_so(string key)
+    {
+        InvalidOperationException error = ConfigurationError(key, "x");
+
+        Assert.Contains($"'CustomerAddresses:{key}' cannot be set from configuration: set CustomerAddressesClientOptions.{key} in code", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

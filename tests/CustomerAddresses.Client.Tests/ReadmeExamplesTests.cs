@@ -21,7 +21,7 @@ namespace CustomerAddresses.Client.Tests;
 public sealed partial class ReadmeExamplesTests : FakeApiTests
 {
     /// <summary>The user guides under docs/ whose blocks are examples to paste (architecture.md shows the inside instead).</summary>
-    internal static readonly string[] UserGuides = ["configuration.md", "sessions.md", "testing.md", "webhooks.md"];
+    internal static readonly string[] UserGuides = ["configuration.md", "sessions.md", "testing.md", "webhooks.md", "bulk.md", "paddle.md"];
 
     /// <summary>The documents whose C# blocks these tests run: the README, and the user guides under docs/.</summary>
     internal static IEnumerable<string> Documents() =>
@@ -548,7 +548,7 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
     public async Task Bulk_import_and_export_example_runs()
     {
         await using var emulator = await CustomerAddressesEmulator.StartAsync();
-        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, Dialect = ApiDialect.PaddleBilling, RequestsPerMinute = 6000 });
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, Dialect = ApiDialect.PaddleBilling, RateLimit = { RequestsPerMinute = 6000 } });
         File.Delete("customers.journal");
         var lines = new List<string>();
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using CustomerAddresses.Client.Bulk;
 using CustomerAddresses.Client.Configuration;
 using CustomerAddresses.Client.Core;
+using CustomerAddresses.Client.Diagnostics;
 
 namespace CustomerAddresses.Client;
 
@@ -9,7 +10,7 @@ namespace CustomerAddresses.Client;
 /// Moves many customers and addresses: imports rows with nothing lost and nothing duplicated across crashes and re-runs,
 /// and exports every customer with its addresses as a stream. Get one from <see cref="CustomerAddressesClient.Bulk"/>;
 /// it sends through that client, so its retries, timeouts and rate limit
-/// (<see cref="CustomerAddressesClientOptions.RequestsPerMinute"/>) apply. Thread-safe.
+/// (<see cref="CustomerAddressesRateLimitOptions.RequestsPerMinute"/>) apply. Thread-safe.
 /// </summary>
 public class BulkClient
 {

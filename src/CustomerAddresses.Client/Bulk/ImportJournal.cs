@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using CustomerAddresses.Client.Primitives;
 
 namespace CustomerAddresses.Client.Bulk;
 
@@ -64,7 +65,7 @@ internal sealed class ImportJournal : IDisposable
             }
             catch (JsonException e)
             {
-                throw new InvalidOperationException($"The journal '{path}' is damaged: line {number} is not a record. Move it away to start the import afresh.", e);
+                throw new InvalidOperationException($"The journal {Echo.Quote(path, 260)} is damaged: line {number} is not a record. Move it away to start the import afresh.", e);
             }
 
             using (record)
@@ -72,7 +73,7 @@ internal sealed class ImportJournal : IDisposable
                 JsonElement root = record.RootElement;
                 if (root.GetProperty("t").GetString() == "import" && root.GetProperty("target").GetString() != target)
                 {
-                    throw new InvalidOperationException($"The journal '{path}' is of an import into {root.GetProperty("target").GetString()}, not {target}. Use another journal for another server.");
+                    throw new InvalidOperationException($"The journal {Echo.Quote(path, 260)} is of an import into {Echo.Quote(root.GetProperty("target").GetString() ?? string.Empty, 200)}, not {Echo.Quote(target, 200)}. Use another journal for another server.");
                 }
 
                 state.Apply(root);

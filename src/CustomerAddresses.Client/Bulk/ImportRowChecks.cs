@@ -1,6 +1,7 @@
 using CustomerAddresses.Client.Addresses;
 using CustomerAddresses.Client.Configuration;
 using CustomerAddresses.Client.Customers;
+using CustomerAddresses.Client.Primitives;
 
 namespace CustomerAddresses.Client.Bulk;
 
@@ -15,12 +16,12 @@ internal static class ImportRowChecks
     {
         if (row.Problem is { } unreadable)
         {
-            return unreadable;
+            return Echo.Escape(unreadable);
         }
 
         if (row.OtherMembers is { Count: > 0 } others)
         {
-            return $"{string.Join(", ", others)} {(others.Count == 1 ? "is not a member" : "are not members")} an import reads (email, name, locale, country_code, description, first_line, second_line, city, postal_code, region).";
+            return $"{string.Join(", ", others.Select(o => Echo.Quote(o)))} {(others.Count == 1 ? "is not a member" : "are not members")} an import reads (email, name, locale, country_code, description, first_line, second_line, city, postal_code, region).";
         }
 
         try

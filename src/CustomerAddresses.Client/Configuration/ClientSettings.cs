@@ -1,4 +1,7 @@
 using CustomerAddresses.Client.Diagnostics;
+using CustomerAddresses.Client.Primitives;
+using CustomerAddresses.Client.RateLimiting;
+using CustomerAddresses.Client.Sessions;
 
 namespace CustomerAddresses.Client.Configuration;
 
@@ -36,8 +39,8 @@ internal sealed class ClientSettings
         AttemptTimeout = options.Timeouts.Attempt;
         TotalTimeout = options.Timeouts.Total;
         LoggerFactory = options.LoggerFactory;
-        RequestsPerMinute = options.RequestsPerMinute;
-        Pacer = options.RequestsPerMinute is { } perMinute ? new RequestPacer(perMinute, TimeProvider) : null;
+        RequestsPerMinute = options.RateLimit.RequestsPerMinute;
+        Pacer = RequestsPerMinute is { } perMinute ? new RequestPacer(perMinute, TimeProvider) : null;
     }
 
     /// <summary>The most requests a minute, or null for no limit.</summary>
@@ -137,12 +140,12 @@ internal sealed class ClientSettings
             }
         }
 
-        if (options.ApiKey is { } apiKey && !IsHeaderValueSafe(apiKey))
+        if (options.ApiKey is { } apiKey && !HeaderValues.IsSafe(apiKey))
         {
             problems.Add("ApiKey must not be empty or contain white space or control characters.");
         }
 
-        if (options.SessionToken is { } token && !IsCookieSafe(token))
+        if (options.SessionToken is { } token && !HeaderValues.IsCookieSafe(token))
         {
             problems.Add("SessionToken must not be empty or contain white space, control characters, ';' or ','.");
         }
@@ -157,9 +160,13 @@ internal sealed class ClientSettings
             problems.Add("TimeProvider must not be null.");
         }
 
-        if (options.RequestsPerMinute is < 1 or > MaxRequestsPerMinute)
+        if (options.RateLimit is not { } rateLimit)
         {
-            problems.Add($"RequestsPerMinute must be from 1 to {MaxRequestsPerMinute}, or null for no limit (it is {options.RequestsPerMinute}).");
+            problems.Add("RateLimit must not be null.");
+        }
+        else if (rateLimit.RequestsPerMinute is < 1 or > MaxRequestsPerMinute)
+        {
+            problems.Add($"RateLimit.RequestsPerMinute must be from 1 to {MaxRequestsPerMinute}, or null for no limit (it is {rateLimit.RequestsPerMinute}).");
         }
 
         if (options.Retry is not { } retry)
@@ -206,15 +213,6 @@ internal sealed class ClientSettings
 
         return problems;
     }
-
-    /// <summary>Whether a value can be sent as a header value unchanged: one or more visible ASCII characters.</summary>
-    internal static bool IsHeaderValueSafe(string value) => IsHeaderSafe(value, allowSeparators: true);
-
-    /// <summary>Whether a value can be sent as the <c>__session</c> cookie's value unchanged.</summary>
-    internal static bool IsCookieSafe(string value) => IsHeaderSafe(value, allowSeparators: false);
-
-    private static bool IsHeaderSafe(string value, bool allowSeparators) =>
-        value.Length > 0 && value.All(c => c > ' ' && c < 0x7F && (allowSeparators || (c != ';' && c != ',' && c != '"' && c != '\\')));
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

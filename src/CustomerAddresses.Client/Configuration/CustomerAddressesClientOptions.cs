@@ -4,7 +4,8 @@ namespace CustomerAddresses.Client;
 
 /// <summary>
 /// Settings of a <see cref="CustomerAddressesClient"/>: where the API is and how to sign in (the properties of this
-/// class), how to retry (<see cref="Retry"/>) and how long to wait (<see cref="Timeouts"/>). In <c>appsettings.json</c>
+/// class), how to retry (<see cref="Retry"/>), how long to wait (<see cref="Timeouts"/>) and how fast to send
+/// (<see cref="RateLimit"/>). In <c>appsettings.json</c>
 /// each is a key of the section passed to <c>AddCustomerAddressesClient</c>, such as <c>CustomerAddresses:BaseAddress</c>
 /// or <c>CustomerAddresses:Retry:MaxRetries</c>; the callback, the logger factory and the clock are set in code only.
 /// </summary>
@@ -52,19 +53,6 @@ public sealed class CustomerAddressesClientOptions
     /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
-    /// <summary>The rate limit Paddle documents for most of its API: 240 requests a minute from one IP address.</summary>
-    public const int PaddleRequestsPerMinute = 240;
-
-    /// <summary>
-    /// Gets or sets the most requests a minute this client sends, counting every attempt (retries too), for example
-    /// <see cref="PaddleRequestsPerMinute"/>. Requests are spaced evenly at 98% of it, so that requests that leave on time
-    /// but arrive unevenly never exceed it and the server never has to answer 429; a request waits for its turn (the
-    /// wait counts toward <c>Timeouts.Total</c>, not toward <c>Timeouts.Attempt</c>). One limit is shared by every call of
-    /// the client, and under dependency injection by every client of the container. When <see langword="null"/> (the
-    /// default), requests are not limited. In configuration: <c>CustomerAddresses:RequestsPerMinute</c>.
-    /// </summary>
-    public int? RequestsPerMinute { get; set; }
-
     /// <summary>
     /// Gets or sets which failures are tried again and how long to wait between tries. In configuration, the
     /// <c>Retry</c> section: <c>CustomerAddresses:Retry:MaxRetries</c>.
@@ -76,6 +64,12 @@ public sealed class CustomerAddressesClientOptions
     /// <c>CustomerAddresses:Timeouts:Total</c>.
     /// </summary>
     public CustomerAddressesTimeoutOptions Timeouts { get; set; } = new();
+
+    /// <summary>
+    /// Gets or sets how fast the client may send (off by default). In configuration, the <c>RateLimit</c> section:
+    /// <c>CustomerAddresses:RateLimit:RequestsPerMinute</c>.
+    /// </summary>
+    public CustomerAddressesRateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>
     /// Gets or sets where a client built with the public constructor logs its retries. Dependency injection uses
@@ -95,7 +89,7 @@ public sealed class CustomerAddressesClientOptions
         $"{nameof(CustomerAddressesClientOptions)} {{ {nameof(BaseAddress)} = {Shown(BaseAddress)}, " +
         $"{nameof(Dialect)} = {Dialect?.ToString() ?? "(from the host)"}, {nameof(ApiKey)} = {(ApiKey is null ? "(not set)" : "(set)")}, " +
         $"{nameof(SessionToken)} = {(SessionToken is null ? "(not set)" : "(set)")}, " +
-        $"{nameof(AllowInsecureHttp)} = {AllowInsecureHttp}, {nameof(Retry)} = {Retry}, {nameof(Timeouts)} = {Timeouts} }}";
+        $"{nameof(AllowInsecureHttp)} = {AllowInsecureHttp}, {nameof(Retry)} = {Retry}, {nameof(Timeouts)} = {Timeouts}, {nameof(RateLimit)} = {RateLimit} }}";
 
     /// <summary>The base address without user information, query string or fragment, which could hold secrets.</summary>
     private static string? Shown(Uri? address)

@@ -29,6 +29,8 @@ public sealed class CustomerAddressesRetryOptions
     /// Gets or sets whether creates and updates (POST, PATCH) are retried like reads. Defaults to <see langword="false"/>:
     /// the API has no idempotency key, so a create that may have reached the server is never repeated, and only a 429 or
     /// a connection that could not be opened is retried. Set it only when your server makes repeated creates harmless.
+    /// Even then, an operation that makes a secret or a session on every call (Paddle's authentication token and customer
+    /// portal session) is never repeated once it may have reached the server.
     /// </summary>
     public bool RetryUnsafeRequests { get; set; }
 

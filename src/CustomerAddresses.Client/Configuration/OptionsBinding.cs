@@ -1,80 +1,69 @@
 using Microsoft.Extensions.Configuration;
+using CustomerAddresses.Client.Primitives;
 
 namespace CustomerAddresses.Client.Configuration;
 
 /// <summary>
-/// Binds the options from a configuration section with the configuration-binding source generator (no reflection: trim
-/// and AOT safe). A key the options do not have is an error naming it, not a setting silently ignored; a key of the flat
-/// layout before 1.0 names where it moved. The callback, the logger factory and the clock are not configuration: they
-/// are left out of what is bound (<see cref="Configurable"/>), and a key of that name is unknown.
+/// Binds <see cref="CustomerAddressesClientOptions"/> from a configuration section, directly and with the
+/// configuration-binding source generator (no reflection: trim and AOT safe), so that a new option is configurable the
+/// moment it is declared. A key the options do not have is an error naming it, not a setting silently ignored; a key of
+/// an earlier layout names where it moved; the members set in code only (the callback, the logger factory and the clock)
+/// are refused as keys, with the reason.
 /// </summary>
 internal static class OptionsBinding
 {
-    /// <summary>The flat keys of the options before 1.0, and where each moved.</summary>
-    private static readonly Dictionary<string, string> s_moved = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The keys of earlier layouts: where each moved, and in which version.</summary>
+    private static readonly Dictionary<string, (string To, string Version)> s_moved = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["MaxRetries"] = "Retry:MaxRetries",
-        ["BaseDelay"] = "Retry:BaseDelay",
-        ["MaxDelay"] = "Retry:MaxDelay",
-        ["MaxRetryAfter"] = "Retry:MaxRetryAfter",
-        ["RetryUnsafeRequests"] = "Retry:RetryUnsafeRequests",
-        ["AttemptTimeout"] = "Timeouts:Attempt",
-        ["TotalTimeout"] = "Timeouts:Total",
+        ["MaxRetries"] = ("Retry:MaxRetries", "1.0"),
+        ["BaseDelay"] = ("Retry:BaseDelay", "1.0"),
+        ["MaxDelay"] = ("Retry:MaxDelay", "1.0"),
+        ["MaxRetryAfter"] = ("Retry:MaxRetryAfter", "1.0"),
+        ["RetryUnsafeRequests"] = ("Retry:RetryUnsafeRequests", "1.0"),
+        ["AttemptTimeout"] = ("Timeouts:Attempt", "1.0"),
+        ["TotalTimeout"] = ("Timeouts:Total", "1.0"),
+        ["RequestsPerMinute"] = ("RateLimit:RequestsPerMinute", "1.1"),
     };
 
-    /// <exception cref="InvalidOperationException">A key is unknown or moved, or a value cannot be read as its option's type.</exception>
+    /// <summary>The options that are objects, not settings: configuration cannot hold them.</summary>
+    private static readonly HashSet<string> s_codeOnly = new(StringComparer.OrdinalIgnoreCase)
+    {
+        nameof(CustomerAddressesClientOptions.SessionTokenRotated),
+        nameof(CustomerAddressesClientOptions.LoggerFactory),
+        nameof(CustomerAddressesClientOptions.TimeProvider),
+    };
+
+    /// <exception cref="InvalidOperationException">A key is unknown, moved or set in code only, or a value cannot be read as its option's type.</exception>
     internal static void Bind(IConfiguration section, CustomerAddressesClientOptions options)
     {
         string path = section is IConfigurationSection named ? named.Path + ":" : string.Empty;
         foreach (IConfigurationSection child in section.GetChildren())
         {
-            if (s_moved.TryGetValue(child.Key, out string? moved))
+            if (s_moved.TryGetValue(child.Key, out (string To, string Version) moved))
             {
                 throw new InvalidOperationException(
-                    $"Configuration key '{path}{child.Key}' moved to '{path}{moved}' in version 1.0 of CustomerAddresses.Client.");
+                    $"Configuration key {Echo.Quote(path + child.Key, 200)} moved to {Echo.Quote(path + moved.To, 200)} in version {moved.Version} of CustomerAddresses.Client.");
+            }
+
+            if (s_codeOnly.Contains(child.Key))
+            {
+                throw new InvalidOperationException(
+                    $"Configuration key {Echo.Quote(path + child.Key, 200)} cannot be set from configuration: set {nameof(CustomerAddressesClientOptions)}.{child.Key} in code.");
             }
         }
 
-        if (section[nameof(Configurable.Dialect)] is { Length: > 0 } dialect && int.TryParse(dialect, out _))
+        if (section[nameof(CustomerAddressesClientOptions.Dialect)] is { Length: > 0 } dialect && int.TryParse(dialect, out _))
         {
             throw new InvalidOperationException(
-                $"Configuration value '{path}{nameof(Configurable.Dialect)}' must be {nameof(ApiDialect.CustomersApiV1)} or {nameof(ApiDialect.PaddleBilling)}, not a number.");
+                $"Configuration value '{path}{nameof(CustomerAddressesClientOptions.Dialect)}' must be {nameof(ApiDialect.CustomersApiV1)} or {nameof(ApiDialect.PaddleBilling)}, not a number.");
         }
 
-        var configured = new Configurable { Retry = options.Retry, Timeouts = options.Timeouts };
-        section.Bind(configured, static binder => binder.ErrorOnUnknownConfiguration = true);
-        if (configured.BaseAddress is { IsAbsoluteUri: false })
+        // The generator skips the members it cannot bind, the three objects above (refused as keys already), and names
+        // them in SYSLIB1100 and SYSLIB1101, which the project file silences for that reason.
+        section.Bind(options, static binder => binder.ErrorOnUnknownConfiguration = true);
+        if (section[nameof(CustomerAddressesClientOptions.BaseAddress)] is not null && options.BaseAddress is { IsAbsoluteUri: false })
         {
-            throw new InvalidOperationException($"Configuration value '{path}{nameof(Configurable.BaseAddress)}' is not an absolute URI.");
+            throw new InvalidOperationException($"Configuration value '{path}{nameof(CustomerAddressesClientOptions.BaseAddress)}' is not an absolute URI.");
         }
-
-        options.BaseAddress = configured.BaseAddress ?? options.BaseAddress;
-        options.Dialect = configured.Dialect ?? options.Dialect;
-        options.ApiKey = configured.ApiKey ?? options.ApiKey;
-        options.SessionToken = configured.SessionToken ?? options.SessionToken;
-        options.AllowInsecureHttp = configured.AllowInsecureHttp ?? options.AllowInsecureHttp;
-        options.Retry = configured.Retry ?? options.Retry;
-        options.Timeouts = configured.Timeouts ?? options.Timeouts;
-        options.RequestsPerMinute = configured.RequestsPerMinute ?? options.RequestsPerMinute;
-    }
-
-    /// <summary>The options that configuration sets: the public ones but the callback, the logger factory and the clock.</summary>
-    internal sealed class Configurable
-    {
-        public Uri? BaseAddress { get; set; }
-
-        public ApiDialect? Dialect { get; set; }
-
-        public string? ApiKey { get; set; }
-
-        public string? SessionToken { get; set; }
-
-        public bool? AllowInsecureHttp { get; set; }
-
-        public CustomerAddressesRetryOptions? Retry { get; set; }
-
-        public CustomerAddressesTimeoutOptions? Timeouts { get; set; }
-
-        public int? RequestsPerMinute { get; set; }
     }
 }

@@ -75,13 +75,34 @@ internal static class RequestChecks
         }
     }
 
-    /// <summary>A non-empty email address; the client checks only for the '@' no server would go without.</summary>
+    /// <summary>
+    /// An email address in the shape every server requires: something before and after its last <c>@</c>, and no white
+    /// space or control character outside a quoted local part (<c>"jo brown"@example.com</c> is an address). The finer
+    /// rules differ between servers and are theirs to apply; the value is never quoted (it is personal data).
+    /// </summary>
     internal static void Email(string? value, string name)
     {
         Required(value, name);
-        if (!value!.Contains('@', StringComparison.Ordinal))
+        int at = value!.LastIndexOf('@');
+        if (at < 0)
         {
             throw new ArgumentException($"{name} must be an email address (it has no '@').", name);
+        }
+
+        if (at == 0 || at == value.Length - 1)
+        {
+            throw new ArgumentException($"{name} must be an email address: a local part, '@', and a domain (one of them is empty).", name);
+        }
+
+        ReadOnlySpan<char> local = value.AsSpan(0, at);
+        bool quoted = local.Length >= 2 && local[0] == '"' && local[^1] == '"';
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (char.IsControl(c) || (char.IsWhiteSpace(c) && !(quoted && i < at)))
+            {
+                throw new ArgumentException($"{name} must be an email address without white space or control characters.", name);
+            }
         }
     }
 
@@ -109,7 +130,7 @@ internal static class RequestChecks
         string value = country.Value;
         if (!country.IsIsoAlpha2)
         {
-            string shown = value.Length is > 0 and <= 32 ? $" (it is '{value}')" : string.Empty;
+            string shown = value.Length is > 0 and <= 32 ? $" (it is {Echo.Quote(value)})" : string.Empty;
             string what = value.Length == 2 && char.IsAsciiLetterUpper(value[0]) && char.IsAsciiLetterUpper(value[1])
                 ? "an ISO 3166-1 alpha-2 country code that ISO assigns to a country"
                 : "a two-letter upper-case ISO 3166-1 alpha-2 country code";

@@ -63,19 +63,19 @@ internal static class CustomerOperations
             static balance => balance.CurrencyCode ?? string.Empty,
             MaxPageSize: null));
 
-    /// <summary>Paddle only: a new token on every call, so it is not repeated once it may have reached the server.</summary>
+    /// <summary>Paddle only: a new token on every call, so it is never repeated once it may have reached the server, whatever the retry options.</summary>
     internal static readonly Dialects<ApiOperation<ICustomersApi, CustomerId, CustomerAuthToken>> GenerateAuthToken =
         Dialects<ApiOperation<ICustomersApi, CustomerId, CustomerAuthToken>>.PaddleOnly(new(
-            new OperationInfo("customers.generate_auth_token", "Generate an authentication token for a customer", HttpMethod.Post, AuthTokenRoute),
+            new OperationInfo("customers.generate_auth_token", "Generate an authentication token for a customer", HttpMethod.Post, AuthTokenRoute, neverRepeated: true, secretAnswers: true),
             RequestBody: null,
             static () => CustomersJsonContext.Default.CustomerAuthToken,
             CustomerChecks.Id,
             static (api, id, call, ct) => api.GenerateAuthTokenAsync(id.Value, call, ct)));
 
-    /// <summary>Paddle only: a new session on every call, so it is not repeated once it may have reached the server.</summary>
+    /// <summary>Paddle only: a new session on every call, so it is never repeated once it may have reached the server, whatever the retry options.</summary>
     internal static readonly Dialects<ApiOperation<ICustomersApi, (CustomerId Id, IReadOnlyList<string> SubscriptionIds), CustomerPortalSession>> CreatePortalSession =
         Dialects<ApiOperation<ICustomersApi, (CustomerId Id, IReadOnlyList<string> SubscriptionIds), CustomerPortalSession>>.PaddleOnly(new(
-            new OperationInfo("customers.create_portal_session", "Create a customer portal session", HttpMethod.Post, PortalSessionsRoute),
+            new OperationInfo("customers.create_portal_session", "Create a customer portal session", HttpMethod.Post, PortalSessionsRoute, neverRepeated: true, secretAnswers: true),
             nameof(CustomersJsonContext.PortalSessionBody),
             static () => CustomersJsonContext.Default.CustomerPortalSession,
             CustomerChecks.PortalSession,

@@ -40,7 +40,7 @@ public readonly struct CountryCode : IEquatable<CountryCode>, IExpandableValue<C
         return TryParse(value, out CountryCode code)
             ? code
             : throw new ArgumentException(
-                $"'{(value.Length <= 32 ? value : value[..32] + "…")}' is not an ISO 3166-1 alpha-2 country code: expected two upper-case letters that ISO assigns to a country, such as 'US' or 'DE'.",
+                $"{Echo.Quote(value, 32)} is not an ISO 3166-1 alpha-2 country code: expected two upper-case letters that ISO assigns to a country, such as 'US' or 'DE'.",
                 nameof(value));
     }
 

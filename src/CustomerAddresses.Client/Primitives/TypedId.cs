@@ -111,13 +111,11 @@ internal static class TypedId
         }
     }
 
-    /// <summary>Message for an invalid id. The raw value is shown only when it is short and printable.</summary>
+    /// <summary>Message for an invalid id. The value is shown only when it is short, and then escaped (<see cref="Echo"/>).</summary>
     internal static string Describe<TSelf>(string? value, string problem)
         where TSelf : struct, ITypedId<TSelf>
     {
-        string shown = value is not null && value.Length <= 64 && value.All(c => !char.IsControl(c))
-            ? $" '{value}'"
-            : string.Empty;
+        string shown = value is not null && value.Length <= 64 ? " " + Echo.Quote(value) : string.Empty;
         return $"The {TSelf.Description}{shown} is not valid: it {problem}.";
     }
 }

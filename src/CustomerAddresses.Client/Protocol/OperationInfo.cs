@@ -12,9 +12,19 @@ internal sealed class OperationInfo
     /// <param name="method">The HTTP method.</param>
     /// <param name="route">The route relative to the base address, with ids as names: <c>customers/{customer_id}/addresses</c>.</param>
     /// <param name="idempotent">Whether repeating it is harmless; by default, whether its method is idempotent.</param>
-    internal OperationInfo(string name, string title, HttpMethod method, string route, bool? idempotent = null)
+    /// <param name="neverRepeated">
+    /// Whether it makes something new on every call that must not exist twice (a token, a portal session): it is then
+    /// never repeated once it may have reached the server, even when the caller allows unsafe requests to be retried.
+    /// </param>
+    /// <param name="secretAnswers">
+    /// Whether its answers carry credentials (a token, links that sign in): no excerpt of any answer of it is kept, and
+    /// what the reader says of one it cannot read names no part of it.
+    /// </param>
+    internal OperationInfo(string name, string title, HttpMethod method, string route, bool? idempotent = null, bool neverRepeated = false, bool secretAnswers = false)
     {
-        IsIdempotent = idempotent ?? IsIdempotentMethod(method);
+        HasSecretAnswers = secretAnswers;
+        IsIdempotent = !neverRepeated && (idempotent ?? IsIdempotentMethod(method));
+        IsNeverRepeated = neverRepeated;
         Name = name;
         Method = method;
         Route = route;
@@ -32,6 +42,12 @@ internal sealed class OperationInfo
 
     /// <summary>Whether it may be repeated after any transient failure; otherwise only when it cannot have taken effect.</summary>
     internal bool IsIdempotent { get; }
+
+    /// <summary>Whether it is repeated only when it cannot have taken effect, whatever the retry options say.</summary>
+    internal bool IsNeverRepeated { get; }
+
+    /// <summary>Whether its answers carry credentials, so that no part of one may be quoted.</summary>
+    internal bool HasSecretAnswers { get; }
 
     internal static bool IsIdempotentMethod(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options

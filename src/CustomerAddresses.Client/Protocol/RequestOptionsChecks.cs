@@ -1,4 +1,5 @@
 using CustomerAddresses.Client.Configuration;
+using CustomerAddresses.Client.Primitives;
 
 namespace CustomerAddresses.Client.Protocol;
 
@@ -24,7 +25,7 @@ internal static class RequestOptionsChecks
                 "requestOptions.Timeout", timeout, $"The timeout must be from {ClientSettings.MinTimeout.TotalMilliseconds} ms to {ClientSettings.MaxTimeout.TotalHours} hours.");
         }
 
-        if (options.ClientRequestId is { } id && (id.Length > MaxClientRequestIdLength || !ClientSettings.IsHeaderValueSafe(id)))
+        if (options.ClientRequestId is { } id && (id.Length > MaxClientRequestIdLength || !HeaderValues.IsSafe(id)))
         {
             throw new ArgumentException($"requestOptions.ClientRequestId must be 1 to {MaxClientRequestIdLength} visible ASCII characters.", "requestOptions.ClientRequestId");
         }

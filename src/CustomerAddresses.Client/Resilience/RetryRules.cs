@@ -11,7 +11,9 @@ namespace CustomerAddresses.Client.Resilience;
 /// Which failures are tried again. Reads (GET and the other idempotent methods) are retried on every transient
 /// failure. Creates (POST, PATCH) are retried only when the request certainly did not take effect: a 429, or a
 /// connection that could not be opened. Never after a 5xx, a timeout, or a connection lost mid-exchange, because
-/// the API offers no idempotency key and a create repeated after such a failure could happen twice.
+/// the API offers no idempotency key and a create repeated after such a failure could happen twice; unless the caller
+/// allows it (<c>RetryUnsafeRequests</c>), and even then never for an operation that makes a secret or a session
+/// (<see cref="OperationInfo.IsNeverRepeated"/>).
 /// </summary>
 internal static class RetryRules
 {
@@ -25,7 +27,7 @@ internal static class RetryRules
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, ClientSettings settings)
     {
-        bool full = settings.RetryUnsafeRequests || (request is not null && (OperationInfo.Of(request)?.IsIdempotent ?? OperationInfo.IsIdempotentMethod(request.Method)));
+        bool full = IsRepeatable(request, settings);
         if (outcome.Result is { } response)
         {
             bool retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (full && IsTransientStatus(response.StatusCode));
@@ -45,6 +47,18 @@ internal static class RetryRules
             TimeoutRejectedException => full,
             _ => false,
         };
+    }
+
+    /// <summary>Whether a request may be repeated after a failure that may have let it take effect.</summary>
+    internal static bool IsRepeatable(HttpRequestMessage? request, ClientSettings settings)
+    {
+        OperationInfo? operation = request is null ? null : OperationInfo.Of(request);
+        if (operation?.IsNeverRepeated == true)
+        {
+            return false;
+        }
+
+        return settings.RetryUnsafeRequests || (request is not null && (operation?.IsIdempotent ?? OperationInfo.IsIdempotentMethod(request.Method)));
     }
 
     /// <summary>The server's <c>Retry-After</c>, as a wait from now by the configured clock.</summary>

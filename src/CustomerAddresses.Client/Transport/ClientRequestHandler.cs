@@ -162,6 +162,15 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
             headers.Accept.Add(s_json);
         }
 
+        // The socket handler sends a request that has no content again, by itself and unseen by the retry rules, when a
+        // reused connection closes before the first byte of the answer: exactly what a server that read the request and
+        // then failed looks like. A request with content, even empty, is never sent again that way, so every request that
+        // must not be repeated carries one. The wire is the same (Content-Length: 0).
+        if (request.Content is null && !(OperationInfo.Of(request)?.IsIdempotent ?? OperationInfo.IsIdempotentMethod(request.Method)))
+        {
+            request.Content = new ByteArrayContent([]);
+        }
+
         if (_settings.Dialect.PaddleVersion is { } version && !headers.NonValidated.Contains(PaddleVersionHeader))
         {
             headers.TryAddWithoutValidation(PaddleVersionHeader, version);

@@ -1,4 +1,4 @@
-using CustomerAddresses.Client.Configuration;
+using CustomerAddresses.Client.Diagnostics;
 
 namespace CustomerAddresses.Client.Transport;
 

@@ -125,19 +125,50 @@ public sealed class OptionsTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Every default docs/configuration.md states, in its options table and its retry table, read from the page and
+    /// compared with what a new options object holds; and every option the page leaves out is a failure too.
+    /// </summary>
     [Fact]
-    public void The_defaults_are_the_documented_ones()
+    public void The_defaults_are_the_ones_docs_configuration_states()
     {
-        var options = new CustomerAddressesClientOptions();
+        string page = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Readme", "docs", "configuration.md"));
+        var documented = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string line in page.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal)))
+        {
+            // The options table: option | configuration key | default | meaning. The retry table: setting | default | meaning.
+            string[] cells = [.. line.Trim().Trim('|').Split('|').Select(c => c.Trim())];
+            string name = cells[0][1..cells[0].IndexOf('`', 1)];
+            if (cells.Length is 3 or 4)
+            {
+                documented[name] = cells[cells.Length - 2];
+            }
+        }
 
-        Assert.Equal(3, options.Retry.MaxRetries);
-        Assert.Equal(TimeSpan.FromSeconds(1), options.Retry.BaseDelay);
-        Assert.Equal(TimeSpan.FromSeconds(30), options.Retry.MaxDelay);
-        Assert.Equal(TimeSpan.FromSeconds(60), options.Retry.MaxRetryAfter);
-        Assert.Equal(TimeSpan.FromSeconds(10), options.Timeouts.Attempt);
-        Assert.Equal(TimeSpan.FromSeconds(60), options.Timeouts.Total);
-        Assert.False(options.Retry.RetryUnsafeRequests);
-        Assert.False(options.AllowInsecureHttp);
-        Assert.Same(TimeProvider.System, options.TimeProvider);
+        var options = new CustomerAddressesClientOptions();
+        string[] settings =
+        [
+            .. typeof(CustomerAddressesClientOptions).GetProperties().Select(p => p.Name),
+            .. typeof(CustomerAddressesRetryOptions).GetProperties().Select(p => "Retry." + p.Name),
+            .. typeof(CustomerAddressesTimeoutOptions).GetProperties().Select(p => "Timeouts." + p.Name),
+            .. typeof(CustomerAddressesRateLimitOptions).GetProperties().Select(p => "RateLimit." + p.Name),
+        ];
+        Assert.DoesNotContain(settings, s => !documented.ContainsKey(s));
+        foreach (string setting in settings)
+        {
+            object? actual = setting.Split('.').Aggregate((object?)options, (owner, name) => owner!.GetType().GetProperty(name)!.GetValue(owner));
+            string stated = documented[setting];
+            string expected = actual switch
+            {
+                null => stated is "none" or "required" or "from the host" ? stated : "(null)",
+                bool b => $"`{(b ? "true" : "false")}`",
+                int n => $"`{n}`",
+                TimeSpan t => $"{t.TotalSeconds} s",
+                TimeProvider p when ReferenceEquals(p, TimeProvider.System) => "`TimeProvider.System`",
+                CustomerAddressesRetryOptions or CustomerAddressesTimeoutOptions or CustomerAddressesRateLimitOptions => "see below",
+                _ => actual.ToString()!,
+            };
+            Assert.True(expected == stated, $"{setting}: the page says {stated}, a new options object holds {actual ?? "null"}");
+        }
     }
 }

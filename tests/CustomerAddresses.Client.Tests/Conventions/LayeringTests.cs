@@ -19,17 +19,19 @@ public sealed class LayeringTests
         ["Errors"] = 1,
         ["Diagnostics"] = 2,
         ["Serialization"] = 3,
-        ["Configuration"] = 4,
-        ["Protocol"] = 5,
-        ["Transport"] = 6,
-        ["Resilience"] = 7,
-        ["Core"] = 8,
-        ["Customers"] = 9,
-        ["Addresses"] = 9,
-        ["BillingAddresses"] = 9,
-        ["Webhooks"] = 10,
-        ["Bulk"] = 10,
-        [string.Empty] = 11, // the root: the client, the DI extensions, the model factory
+        ["Sessions"] = 4,
+        ["RateLimiting"] = 4,
+        ["Configuration"] = 5,
+        ["Protocol"] = 6,
+        ["Transport"] = 7,
+        ["Resilience"] = 8,
+        ["Core"] = 9,
+        ["Customers"] = 10,
+        ["Addresses"] = 10,
+        ["BillingAddresses"] = 10,
+        ["Webhooks"] = 11,
+        ["Bulk"] = 11,
+        [string.Empty] = 12, // the root: the client, the DI extensions, the model factory
     };
 
     private static readonly Lazy<(Compilation Compilation, IReadOnlyList<SyntaxTree> Trees)> s_compilation = new(Compile);

@@ -73,6 +73,35 @@ public sealed class PaddleCreateCustomerContractTests : FakeApiTests
         Assert.Empty(Api.Requests);
     }
 
+    [Theory]
+    [InlineData("bob@")]
+    [InlineData("@example.com")]
+    [InlineData("a b@example.com")]
+    [InlineData("jo@exa mple.com")]
+    [InlineData("jo@example.com\n")]
+    [InlineData("jo")]
+    public async Task An_email_no_server_takes_is_refused_before_sending_without_quoting_it(string email)
+    {
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => Client().CreateAsync(new CreateCustomerRequest { Email = email }));
+
+        Assert.Equal("request.Email", e.ParamName);
+        Assert.DoesNotContain(email.Trim(), e.Message, StringComparison.Ordinal); // an email is personal data
+        Assert.Empty(Api.Requests);
+    }
+
+    [Theory]
+    [InlineData("\"jo brown\"@example.com")]
+    [InlineData("jo@localhost")]
+    [InlineData("jörg@bücher.example")]
+    public async Task An_email_of_a_shape_some_server_takes_is_sent(string email)
+    {
+        Api.Reply("POST", "/customers", 201, Fixture.Text("paddle/openapi.customers.create.201.json"));
+
+        await Client().CreateAsync(new CreateCustomerRequest { Email = email });
+
+        Assert.Equal(email, (string?)JsonNode.Parse(Assert.Single(Api.Requests).RequestMessage!.Body!)!["email"]);
+    }
+
     [Fact]
     public async Task The_api_v1_dialect_refuses_Paddles_locale_and_still_requires_a_name()
     {

@@ -18,9 +18,12 @@ public sealed class ListEnvelopeReaderTests
         ListEnvelope<Address> list = Read(Fixture.Text("002-list-addresses.response.json"));
 
         Assert.False(list.IsOffsetShape);
-        Assert.NotEmpty(list.Items);
-        Assert.NotNull(list.RequestId);
-        Assert.NotNull(list.Next);
+        Assert.Equal(["add_01hv8h6jj90jjz0d71m6hj4r9z", "add_01hv8gwdfkw5z6d1yy6pa3xyrz", "add_01hv8gq3318ktkfengj2r75gfx"], list.Items.Select(a => a.Id.Value));
+        Assert.Equal(["Sales Office", "California Office", "Head Office"], list.Items.Select(a => a.Description));
+        Assert.Equal("d195779a-5cbe-41e1-8dbb-537057978d1b", list.RequestId);
+        Assert.Equal("https://api.paddle.com/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4/addresses?after=add_01hv8gq3318ktkfengj2r75gfx", list.Next);
+        Assert.False(list.HasMore);
+        Assert.Equal(3, list.EstimatedTotal);
         Assert.Null(list.Owner);
     }
 

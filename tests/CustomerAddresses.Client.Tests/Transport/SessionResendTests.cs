@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using CustomerAddresses.Client.Tests.Configuration;
+using CustomerAddresses.Client.Tests.Sessions;
 using CustomerAddresses.Client.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using CustomerAddresses.Client.Protocol;
+using CustomerAddresses.Client.Primitives;
 
 namespace CustomerAddresses.Client.Core.Paging;
 
@@ -41,7 +42,7 @@ internal static class CursorPaging
         string cursor = (link is null ? null : QueryValue(link, "after")) ?? cursorOf(list.Items[^1]);
         if (!state.FirstTime(cursor))
         {
-            throw new PagingException($"the server returned the cursor '{(cursor.Length <= 64 ? cursor : cursor[..64] + "…")}' a second time, so paging could never end");
+            throw new PagingException($"the server returned the cursor {Echo.Quote(cursor)} a second time, so paging could never end");
         }
 
         // Credentials never travel to another origin or path: such a link is not followed, the cursor is.

@@ -2,8 +2,9 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using CustomerAddresses.Client.Diagnostics;
+using CustomerAddresses.Client.Primitives;
 
-namespace CustomerAddresses.Client.Configuration;
+namespace CustomerAddresses.Client.Sessions;
 
 /// <summary>
 /// The session token a client sends, shared by every client built from the same settings. The server may rotate it
@@ -66,7 +67,7 @@ internal sealed class SessionCredential
     /// <exception cref="Exception">Whatever the caller's rotation callback throws, after the token was adopted.</exception>
     internal bool TryRotate(string? token)
     {
-        if (_current is null || string.IsNullOrEmpty(token) || !ClientSettings.IsCookieSafe(token))
+        if (_current is null || string.IsNullOrEmpty(token) || !HeaderValues.IsCookieSafe(token))
         {
             return false;
         }

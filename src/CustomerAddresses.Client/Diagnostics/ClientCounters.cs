@@ -1,4 +1,4 @@
-namespace CustomerAddresses.Client.Configuration;
+namespace CustomerAddresses.Client.Diagnostics;
 
 /// <summary>What a client sent, for work that reports it (bulk imports): every attempt, and the 429s among the answers. Thread-safe.</summary>
 internal sealed class ClientCounters

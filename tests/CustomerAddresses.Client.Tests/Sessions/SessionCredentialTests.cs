@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using CustomerAddresses.Client.Configuration;
+using CustomerAddresses.Client.Sessions;
 using CustomerAddresses.Client.Diagnostics;
 
-namespace CustomerAddresses.Client.Tests.Configuration;
+namespace CustomerAddresses.Client.Tests.Sessions;
 
 /// <summary>
 /// The session token moves only forward, whatever order the answers of concurrent calls arrive in: by <c>iat</c> (then

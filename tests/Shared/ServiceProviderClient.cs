@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CustomerAddresses.Client.Tests.Support;
+namespace CustomerAddresses.Client.Tests.Shared;
 
 /// <summary>
 /// The client a host resolves (<c>AddCustomerAddressesClient</c>, then <see cref="CustomerAddressesClient"/> from the
@@ -19,11 +19,18 @@ internal sealed class ServiceProviderClient : CustomerAddressesClient
         _client = provider.GetRequiredService<CustomerAddressesClient>();
     }
 
+    /// <summary>The settings the container built the client from (the client's own, as the standalone client has them).</summary>
+    internal new CustomerAddresses.Client.Configuration.ClientSettings? Settings => _client.Settings;
+
     public override CustomersClient Customers => _client.Customers;
 
     public override AddressesClient Addresses => _client.Addresses;
 
     public override BillingAddressesClient BillingAddresses => _client.BillingAddresses;
+
+    public override EventsClient Events => _client.Events;
+
+    public override BulkClient Bulk => _client.Bulk;
 
     public static ServiceProviderClient Create(CustomerAddressesClientOptions options, HttpMessageHandler? primaryHandler = null)
     {
@@ -39,6 +46,7 @@ internal sealed class ServiceProviderClient : CustomerAddressesClient
             o.AllowInsecureHttp = options.AllowInsecureHttp;
             o.Retry = options.Retry;
             o.Timeouts = options.Timeouts;
+            o.RateLimit = options.RateLimit;
             o.TimeProvider = options.TimeProvider;
         });
         if (primaryHandler is not null)

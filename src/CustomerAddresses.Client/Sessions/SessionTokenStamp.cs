@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace CustomerAddresses.Client.Configuration;
+namespace CustomerAddresses.Client.Sessions;
 
 /// <summary>
 /// When a session token was issued, read from the token itself when it is a JWT (a signed JWS in compact form) whose
