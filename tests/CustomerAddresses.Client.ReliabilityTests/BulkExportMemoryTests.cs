@@ -5,7 +5,9 @@ namespace CustomerAddresses.Client.ReliabilityTests;
 /// <summary>
 /// An export streams: 100,000 addresses of 1,000 customers, generated page by page by the server (so the server holds
 /// none), go through in flat memory: the managed heap after the 100,000th record is where it was after the 10,000th.
+/// The heap is the process's: the test runs alone, as every measurement of it does, or other tests' allocations count.
 /// </summary>
+[Collection(nameof(MemoryMeasurements))]
 public sealed class BulkExportMemoryTests
 {
     [Fact]

@@ -150,6 +150,23 @@ check('a customer without an email is 400 invalid_field', async () => {
   await refused(paddle.customers.create({ name: 'No Email' }), 'invalid_field', ['email']);
 });
 
+check('an email that is not one, or a locale that is not a BCP 47 short form tag, is 400 invalid_field, never stored', async () => {
+  await refused(paddle.customers.create({ email: 'bob@' }), 'invalid_field', ['email']);
+  await refused(paddle.customers.create({ email: 'a b@example.com' }), 'invalid_field', ['email']);
+  await refused(paddle.customers.create({ email: `locale.${run}@example.com`, locale: 'zz-NOPE' }), 'invalid_field', ['locale']);
+  await refused(paddle.customers.update(state.customer.id, { email: 'bob@' }), 'invalid_field', ['email']);
+  assert.deepEqual(await paddle.customers.list({ email: [`locale.${run}@example.com`] }).next(), []);
+  const regional = await paddle.customers.create({ email: `regional.${run}@example.com`, locale: 'pt-BR' });
+  assert.equal(regional.locale, 'pt-BR');
+});
+
+check('a notification destination with user information is 400 invalid_field, never stored', async () => {
+  await refused(paddle.notificationSettings.create({ description: 'secret', destination: 'https://user:password@example.com/hooks', subscribedEvents: ['customer.created'], type: 'url' }), 'invalid_field', ['destination']);
+  await refused(paddle.notificationSettings.update(state.setting.id, { destination: 'http://:secret@127.0.0.1:9/hook' }), 'invalid_field', ['destination']);
+  const all = await paddle.notificationSettings.list();
+  assert.ok(all.every((s) => !s.destination.includes('@')), JSON.stringify(all.map((s) => s.destination)));
+});
+
 check('create an address with a country code only', async () => {
   const address = await paddle.addresses.create(state.customer.id, { countryCode: 'US' });
   assert.match(address.id, /^add_[a-z\d]{26}$/);

@@ -38,6 +38,7 @@ internal sealed class SessionCredential
     private readonly Queue<UInt128> _seenOrder = new();
     private readonly SortedSet<long> _onWire = [];
     private volatile string? _current;
+    private volatile bool _currentCameWithRefusal;
     private SessionTokenStamp? _newest;
     private long _nextSend;
     private int _waiters;
@@ -60,12 +61,20 @@ internal sealed class SessionCredential
     internal string? Current => _current;
 
     /// <summary>
+    /// Whether the current token came with a refusal (a 401) rather than with an answer the server accepted: a server
+    /// that sets a new token on every refusal would otherwise have a refused call sent again for as long as it lasts.
+    /// </summary>
+    internal bool CurrentCameWithRefusal => _currentCameWithRefusal;
+
+    /// <summary>
     /// Takes a token the server sent in an answer: adopts it when it is newer than the current one (see the remarks of
     /// the class). Returns false, changing nothing, when the client has no session, when the token is not newer, or when
     /// it could not be sent as a cookie value. Masking it is the caller's part, from the moment it read it.
     /// </summary>
     /// <exception cref="Exception">Whatever the caller's rotation callback throws, after the token was adopted.</exception>
-    internal bool TryRotate(string? token)
+    /// <param name="token">The token the answer set.</param>
+    /// <param name="withRefusal">Whether the answer was a refusal (401), not an answer the server accepted the session with.</param>
+    internal bool TryRotate(string? token, bool withRefusal = false)
     {
         if (_current is null || string.IsNullOrEmpty(token) || !HeaderValues.IsCookieSafe(token))
         {
@@ -92,6 +101,7 @@ internal sealed class SessionCredential
                 _newest = stamp;
             }
 
+            _currentCameWithRefusal = withRefusal;
             _current = token;
             _redactor.SetSession(token);
             Pulse();

@@ -81,6 +81,7 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
         try
         {
             HttpResponseMessage response;
+            int resendsWithRefusedTokens = 0;
             for (int resends = 0; ; resends++)
             {
                 string? sentSession = AddCredentials(request);
@@ -103,7 +104,8 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
 
                 if (response.StatusCode != HttpStatusCode.Unauthorized || sentSession is null || resends == MaxSessionResends
                     || Remaining(request, _settings) <= TimeSpan.Zero
-                    || !await _settings.Session.WaitForNewerAsync(sentSession, deadline.Token).ConfigureAwait(false))
+                    || !await _settings.Session.WaitForNewerAsync(sentSession, deadline.Token).ConfigureAwait(false)
+                    || (_settings.Session.CurrentCameWithRefusal && ++resendsWithRefusedTokens > MaxResendsWithRefusedTokens))
                 {
                     break;
                 }

@@ -92,6 +92,26 @@ public sealed class SessionResendTests
 
     [Theory]
     [MemberData(nameof(Modes))]
+    public async Task A_server_that_sets_a_new_token_on_every_refusal_gets_three_resends_then_the_call_fails(bool dependencyInjection)
+    {
+        var server = new ScriptedServer();
+        (CustomerAddressesClient client, IDisposable owner) = Build(dependencyInjection, server);
+        using (owner)
+        {
+            Task<BillingAddress> add = client.BillingAddresses.AddAsync(s_organization, s_request);
+            for (int refusal = 1; refusal <= 4; refusal++)
+            {
+                server.Answer(await server.Next(), 401, NoSignIn, ("Set-Cookie", $"__session={SessionCredentialTests.Jwt(1_764_730_000 + refusal)}; path=/"));
+            }
+
+            await Assert.ThrowsAsync<AuthenticationFailedException>(() => add);
+            Assert.Equal(4, server.Cookies.Count); // the first request and three resends, each with the token the last refusal set
+            Assert.Equal(server.Cookies.Distinct().Count(), server.Cookies.Count);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
     public async Task A_refusal_of_the_current_token_with_nothing_else_on_the_wire_fails_at_once(bool dependencyInjection)
     {
         var server = new ScriptedServer();
