@@ -51,10 +51,14 @@ internal sealed class Arguments
 
     internal string? this[string name] => _options.GetValueOrDefault(name);
 
+    /// <summary>The option's value, or else the environment variable's (empty counts as not set).</summary>
+    internal string? OrEnvironment(string name, string variable) =>
+        this[name] ?? (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : null);
+
     internal bool Flag(string name) => _options.TryGetValue(name, out string? value) && value is not ("false" or "0");
 
-    internal int? Int(string name, int min, int max) =>
-        this[name] is not { } text ? null
+    internal int? Int(string name, int min, int max, string? variable = null) =>
+        (variable is null ? this[name] : OrEnvironment(name, variable)) is not { } text ? null
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max ? value
         : throw new UsageException($"{name} takes a whole number from {min} to {max}, not {Echo.Quote(text)}");
 

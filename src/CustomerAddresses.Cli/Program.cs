@@ -22,7 +22,10 @@ internal static class Program
 
         Every command: --base-url URL and --api-key KEY (or CUSTOMERADDRESSES_BASE_URL and CUSTOMERADDRESSES_API_KEY),
         --dialect paddle|apiv1 (by default, Paddle's hosts speak Paddle and any other the /api/v1 API),
-        --requests-per-minute N (import defaults to Paddle's 240 on Paddle's hosts).
+        --requests-per-minute N (import defaults to Paddle's 240 on Paddle's hosts),
+        --rate-limit-redis HOST:PORT (or CUSTOMERADDRESSES_RATE_LIMIT_REDIS) to share that limit with every run naming the
+        same Redis, host and --rate-limit-name NAME (default: default); --rate-limit-instances N of them pace themselves
+        at 1/N of it while Redis cannot be reached.
 
         FILE is CSV with a header row, or NDJSON (.ndjson, .jsonl): email (required), name, locale, and for an address
         country_code (required), description, first_line, second_line, city, postal_code, region. An export writes the

@@ -29,6 +29,7 @@ public class CustomerAddressesClient : IDisposable
     internal const string LoggerCategory = "CustomerAddresses.Client";
 
     private readonly HttpClient? _ownedHttpClient;
+    private readonly ClientSettings? _ownedSettings;
     private readonly CustomersClient? _customers;
     private readonly AddressesClient? _addresses;
     private readonly BillingAddressesClient? _billingAddresses;
@@ -52,7 +53,7 @@ public class CustomerAddressesClient : IDisposable
     /// <summary>The standalone pipeline over any primary handler; tests pass one that fails on cue.</summary>
     internal CustomerAddressesClient(CustomerAddressesClientOptions options, HttpMessageHandler primaryHandler)
     {
-        ClientSettings settings = Settings = ClientSettings.From(options);
+        ClientSettings settings = Settings = _ownedSettings = ClientSettings.From(options);
         ILogger logger = (settings.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LoggerCategory);
         _ownedHttpClient = new HttpClient(ClientPipeline.Create(settings, logger, primaryHandler), disposeHandler: true);
         Configure(_ownedHttpClient, settings);
@@ -87,20 +88,24 @@ public class CustomerAddressesClient : IDisposable
     /// </summary>
     public virtual BulkClient Bulk => _bulk ??= new BulkClient(Customers, Addresses, Settings);
 
-    /// <summary>Releases the connection pool of a client created with the public constructor; otherwise does nothing.</summary>
+    /// <summary>
+    /// Releases the connection pool of a client created with the public constructor, and the rate limiter it made
+    /// (<see cref="CustomerAddressesRateLimitOptions.LimiterFactory"/>, or the in-process one); otherwise does nothing.
+    /// </summary>
     public void Dispose()
     {
         Dispose(disposing: true);
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Releases the connection pool of a client created with the public constructor.</summary>
+    /// <summary>Releases the connection pool and the rate limiter of a client created with the public constructor.</summary>
     /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)
         {
             _ownedHttpClient?.Dispose();
+            _ownedSettings?.Dispose();
         }
     }
 

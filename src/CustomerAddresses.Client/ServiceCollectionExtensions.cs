@@ -65,7 +65,7 @@ public static class CustomerAddressesServiceCollectionExtensions
 
         services.AddSingleton<Registered>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerAddressesClientOptions>, CustomerAddressesClientOptionsValidator>());
-        services.TryAddSingleton(sp => ClientSettings.From(sp.GetRequiredService<IOptions<CustomerAddressesClientOptions>>().Value));
+        services.TryAddSingleton(sp => ClientSettings.From(sp.GetRequiredService<IOptions<CustomerAddressesClientOptions>>().Value, sp.GetService<ILoggerFactory>()));
 
         IHttpClientBuilder builder = services
             .AddHttpClient(HttpClientName)

@@ -99,6 +99,12 @@ static async Task<int> QuickCheck()
     Same("stream 10,000 addresses", await streaming.Stream_Baseline(), await streaming.Stream_Sdk());
     streaming.Cleanup();
 
+    var permits = new PermitBenchmarks();
+    permits.Setup();
+    Same("a permit: in-process, and shared through Redis", await permits.Permit_InProcess(), await permits.Permit_SharedThroughRedis());
+    Same("the call a permit is for", (await permits.Call_OverLoopback()).StartsWith("ctm_", StringComparison.Ordinal), true);
+    permits.Cleanup();
+
     var loopback = new LoopbackBenchmarks();
     loopback.Setup();
     Same("32 callers over loopback", (await loopback.Concurrent_Baseline()).Sum(), (await loopback.Concurrent_Sdk()).Sum());

@@ -10,7 +10,8 @@ namespace CustomerAddresses.Client.IntegrationTests;
 /// while the emulator fails with 5xx, cuts answers off and answers 429, started again each time with the same file, and
 /// in the end every good row is on the server exactly once and every bad row in the rejects file.
 /// </summary>
-public sealed class CliEndToEndTests(PackedCliTool tool) : IClassFixture<PackedCliTool>, IDisposable
+[Collection(nameof(PackedCliTool))]
+public sealed class CliEndToEndTests(PackedCliTool tool) : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("customeraddresses-e2e-").FullName;
 

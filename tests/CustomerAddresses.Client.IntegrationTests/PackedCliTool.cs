@@ -17,7 +17,7 @@ public sealed class PackedCliTool : IAsyncLifetime
     public async Task InitializeAsync()
     {
         string packages = Path.Combine(_root, "packages");
-        string version = $"1.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        string version = $"1.2.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         await Run("dotnet", "pack", Path.Combine(Repository.Root, "src", "CustomerAddresses.Cli", "CustomerAddresses.Cli.csproj"), "-c", "Release", "-o", packages, $"-p:Version={version}", "-nologo", "-v", "quiet");
         await Run("dotnet", "tool", "install", "CustomerAddresses.Cli", "--version", version, "--add-source", packages, "--tool-path", Path.Combine(_root, "tools"));
     }
@@ -69,3 +69,7 @@ public sealed class PackedCliTool : IAsyncLifetime
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The tests of the packed tool: they share one pack and install, and run one at a time.</summary>
+[CollectionDefinition(nameof(PackedCliTool))]
+public sealed class PackedCliToolCollection : ICollectionFixture<PackedCliTool>;

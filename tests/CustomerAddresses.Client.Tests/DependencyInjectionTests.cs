@@ -188,6 +188,16 @@ public sealed class DependencyInjectionTests : FakeApiTests
         Assert.Contains($"'CustomerAddresses:{key}' cannot be set from configuration: set CustomerAddressesClientOptions.{key} in code", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Limiter")]
+    [InlineData("limiterfactory")]
+    public void A_rate_limiter_key_says_it_is_set_in_code(string key)
+    {
+        InvalidOperationException error = ConfigurationError("RateLimit:" + key, "x");
+
+        Assert.Contains($"'CustomerAddresses:RateLimit:{key}' cannot be set from configuration: set CustomerAddressesRateLimitOptions.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_host_refuses_to_start_with_a_missing_base_address()
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using CustomerAddresses.Client.Redis;
 using CustomerAddresses.Client.Tests.Support;
 using CustomerAddresses.Client.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -427,6 +428,29 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
 
         Assert.Equal("add_01hv8gq3318ktkfengj2r75gfx", office.Id.Value);
         Assert.Equal(["""{"email":"jo@example.com"}""", """{"country_code":"AG"}"""], Api.Requests.Select(r => r.RequestMessage!.Body));
+    }
+
+    [Fact]
+    public void A_rate_limit_shared_through_Redis_is_set_as_the_docs_show()
+    {
+        var options = new CustomerAddressesClientOptions
+        {
+            BaseAddress = PaddleEnvironment.Sandbox,
+            ApiKey = Environment.GetEnvironmentVariable("PADDLE_API_KEY"),
+            RateLimit = { RequestsPerMinute = CustomerAddressesRateLimitOptions.PaddleRequestsPerMinute }, // for all the instances together
+        };
+        options.RateLimit.UseRedis(r =>
+        {
+            r.Configuration = Environment.GetEnvironmentVariable("REDIS") ?? "localhost:6379"; // the one Redis every instance uses
+            r.Name = "egress-203.0.113.7"; // what the instances share: Paddle counts per IP address
+            r.Instances = 4;               // while Redis cannot be reached, each paces itself at 240 / 4
+        });
+        using var client = new CustomerAddressesClient(options);
+
+        // Built without waiting for Redis: the limiter shared through it stands in the in-process one's place.
+        var limiter = Assert.IsType<CustomerAddresses.Client.RateLimiting.PermitWaiter>(client.Settings!.Limiter);
+        Assert.Equal("RedisSharedRateLimiter", limiter.Inner.GetType().Name);
+        Assert.Equal(240, client.Settings.RequestsPerMinute);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using CustomerAddresses.Client;
+using CustomerAddresses.Client.Redis;
 using CustomerAddresses.Client.Testing;
 
 string version = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CustomerAddressesVersion").Value!;
@@ -21,7 +22,7 @@ void Check(bool ok, string what)
     }
 }
 
-foreach (string id in new[] { "CustomerAddresses.Client", "CustomerAddresses.Client.Testing", "CustomerAddresses.Client.AspNetCore" })
+foreach (string id in new[] { "CustomerAddresses.Client", "CustomerAddresses.Client.Testing", "CustomerAddresses.Client.AspNetCore", "CustomerAddresses.Client.Redis" })
 {
     string nupkg = Path.Combine(packages, $"{id}.{version}.nupkg");
     using ZipArchive zip = ZipFile.OpenRead(nupkg);
@@ -98,6 +99,23 @@ try
 catch (ConflictException e)
 {
     Check(e.ExistingCustomerId == customer.Id, "duplicate email refused with the existing id");
+}
+
+// The rate limit shared through the Redis .ci/run started (CUSTOMERADDRESSES_SMOKE_REDIS): two clients, one limit.
+string redis = Environment.GetEnvironmentVariable("CUSTOMERADDRESSES_SMOKE_REDIS") ?? throw new InvalidOperationException("CUSTOMERADDRESSES_SMOKE_REDIS names no Redis");
+CustomerAddressesClient Shared()
+{
+    var options = new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, Dialect = ApiDialect.PaddleBilling, ApiKey = "smoke-key", RateLimit = { RequestsPerMinute = 600 } };
+    options.RateLimit.UseRedis(r => r.Configuration = redis);
+    return new CustomerAddressesClient(options);
+}
+
+using (CustomerAddressesClient first = Shared())
+using (CustomerAddressesClient second = Shared())
+{
+    var paced = System.Diagnostics.Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? first : second).Customers.GetAsync(customer.Id)));
+    Check(paced.Elapsed >= TimeSpan.FromMilliseconds(9 * 100), $"10 calls of two clients sharing 600 a minute through Redis took {paced.ElapsedMilliseconds} ms (one every 102 ms)");
 }
 
 // A webhook from the packaged emulator, received by the packaged ASP.NET Core endpoint and verified.

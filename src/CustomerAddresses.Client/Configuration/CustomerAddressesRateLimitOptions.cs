@@ -1,8 +1,12 @@
+using System.Threading.RateLimiting;
+
 namespace CustomerAddresses.Client;
 
 /// <summary>
 /// How fast a <see cref="CustomerAddressesClient"/> may send: the <see cref="CustomerAddressesClientOptions.RateLimit"/>
-/// group (<c>CustomerAddresses:RateLimit</c> in configuration). Off by default.
+/// group (<c>CustomerAddresses:RateLimit</c> in configuration). Off by default. <see cref="RequestsPerMinute"/> paces this
+/// client (under dependency injection, this container) by itself; <see cref="Limiter"/> or <see cref="LimiterFactory"/>
+/// puts any <see cref="RateLimiter"/> in its place, such as one that instances of an app share through Redis.
 /// </summary>
 public sealed class CustomerAddressesRateLimitOptions
 {
@@ -21,7 +25,27 @@ public sealed class CustomerAddressesRateLimitOptions
     /// </summary>
     public int? RequestsPerMinute { get; set; }
 
+    /// <summary>
+    /// Gets or sets a limiter of your own that every attempt takes a permit from (retries too), in place of the one
+    /// <see cref="RequestsPerMinute"/> builds: any <see cref="RateLimiter"/>. A lease it refuses is asked for again, after
+    /// the lease's <see cref="MetadataName.RetryAfter"/> (or 100 ms), until it is granted or the call's time runs out,
+    /// which ends the call with a <see cref="TimeoutException"/> as any wait does. The client never disposes it, so
+    /// several clients may share it. Not read from configuration.
+    /// </summary>
+    public RateLimiter? Limiter { get; set; }
+
+    /// <summary>
+    /// Gets or sets what makes the limiter when the client is built, from what the client knows
+    /// (<see cref="CustomerAddressesRateLimiterContext"/>: the base address, <see cref="RequestsPerMinute"/>, the clock and
+    /// the logging); called once per client, and under dependency injection once per container. The limiter is used as
+    /// <see cref="Limiter"/> is, and the client disposes it when it is disposed (under dependency injection, with the
+    /// container). Set this or <see cref="Limiter"/>, not both. Not read from configuration.
+    /// </summary>
+    public Func<CustomerAddressesRateLimiterContext, RateLimiter>? LimiterFactory { get; set; }
+
     /// <summary>Describes the rate limit.</summary>
-    /// <returns>Such as <c>{ RequestsPerMinute = 240 }</c>.</returns>
-    public override string ToString() => $"{{ {nameof(RequestsPerMinute)} = {RequestsPerMinute?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(no limit)"} }}";
+    /// <returns>Such as <c>{ RequestsPerMinute = 240, Limiter = (in-process) }</c>.</returns>
+    public override string ToString() =>
+        $"{{ {nameof(RequestsPerMinute)} = {RequestsPerMinute?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(no limit)"}, " +
+        $"Limiter = {(Limiter is not null ? Limiter.GetType().Name : LimiterFactory is not null ? "(from LimiterFactory)" : RequestsPerMinute is not null ? "(in-process)" : "(none)")} }}";
 }

@@ -33,6 +33,13 @@ internal static class OptionsBinding
         nameof(CustomerAddressesClientOptions.TimeProvider),
     };
 
+    /// <summary>The rate limit's objects set in code only.</summary>
+    private static readonly HashSet<string> s_codeOnlyRateLimit = new(StringComparer.OrdinalIgnoreCase)
+    {
+        nameof(CustomerAddressesRateLimitOptions.Limiter),
+        nameof(CustomerAddressesRateLimitOptions.LimiterFactory),
+    };
+
     /// <exception cref="InvalidOperationException">A key is unknown, moved or set in code only, or a value cannot be read as its option's type.</exception>
     internal static void Bind(IConfiguration section, CustomerAddressesClientOptions options)
     {
@@ -49,6 +56,15 @@ internal static class OptionsBinding
             {
                 throw new InvalidOperationException(
                     $"Configuration key {Echo.Quote(path + child.Key, 200)} cannot be set from configuration: set {nameof(CustomerAddressesClientOptions)}.{child.Key} in code.");
+            }
+        }
+
+        foreach (IConfigurationSection child in section.GetSection(nameof(CustomerAddressesClientOptions.RateLimit)).GetChildren())
+        {
+            if (s_codeOnlyRateLimit.Contains(child.Key))
+            {
+                throw new InvalidOperationException(
+                    $"Configuration key {Echo.Quote(child.Path, 200)} cannot be set from configuration: set {nameof(CustomerAddressesRateLimitOptions)}.{s_codeOnlyRateLimit.First(k => string.Equals(k, child.Key, StringComparison.OrdinalIgnoreCase))} in code.");
             }
         }
 

@@ -74,9 +74,9 @@ internal static class ResiliencePipelineSetup
         }
 
         // Every attempt takes its turn under the client's rate limit, before its own timeout starts.
-        if (settings.Pacer is { } pacer)
+        if (settings.Limiter is { } limiter)
         {
-            builder.AddRateLimiter(pacer);
+            builder.AddRateLimiter(limiter);
         }
 
         builder.AddTimeout(new TimeoutStrategyOptions

@@ -199,7 +199,7 @@ public sealed class RequestRateLimitTests
     }
 
     private static RequestPacer PacerOf(CustomerAddressesClient client) =>
-        (client is ServiceProviderClient di ? di.Settings : client.Settings)!.Pacer!;
+        (RequestPacer)(client is ServiceProviderClient di ? di.Settings : client.Settings)!.Limiter!;
 
     private static async Task WaitUntil(Func<bool> condition)
     {
