@@ -16,6 +16,9 @@ internal sealed class RedisServer : IAsyncDisposable
     {
         _process = process;
         Port = port;
+
+        // A test that fails before disposing it, or a test host that ends, leaves no server running.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
     }
 
     public int Port { get; }
@@ -76,10 +79,19 @@ internal sealed class RedisServer : IAsyncDisposable
     /// <summary>Stops the server at once, as a crash or a lost network would (SIGKILL).</summary>
     public async Task KillAsync()
     {
-        if (!_process.HasExited)
+        Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    private void Kill()
+    {
+        try
         {
             _process.Kill();
-            await _process.WaitForExitAsync();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+        {
+            // exited already, or disposed
         }
     }
 
