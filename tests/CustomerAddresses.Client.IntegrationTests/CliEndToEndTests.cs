@@ -154,6 +154,8 @@ public sealed class CliEndToEndTests(PackedCliTool tool) : IDisposable
     [InlineData("export", "--format", "xml")]
     [InlineData("customers", "frobnicate")]
     [InlineData("launch")]
+    [InlineData("customers", "list", "--rate-limit-redis", "127.0.0.1:1")]
+    [InlineData("customers", "list", "--requests-per-minute", "60", "--rate-limit-redis", "127.0.0.1:1", "--rate-limit-instances", "0")]
     public async Task Bad_usage_is_one_line_and_exit_code_2(params string[] args)
     {
         File.WriteAllText(Path.Combine(_directory, "x.csv"), "email\n");
