@@ -29,7 +29,6 @@ public class CustomerAddressesClient : IDisposable
     internal const string LoggerCategory = "CustomerAddresses.Client";
 
     private readonly HttpClient? _ownedHttpClient;
-    private readonly ClientSettings? _ownedSettings;
     private readonly CustomersClient? _customers;
     private readonly AddressesClient? _addresses;
     private readonly BillingAddressesClient? _billingAddresses;
@@ -53,7 +52,7 @@ public class CustomerAddressesClient : IDisposable
     /// <summary>The standalone pipeline over any primary handler; tests pass one that fails on cue.</summary>
     internal CustomerAddressesClient(CustomerAddressesClientOptions options, HttpMessageHandler primaryHandler)
     {
-        ClientSettings settings = Settings = _ownedSettings = ClientSettings.From(options);
+        ClientSettings settings = Settings = ClientSettings.From(options);
         ILogger logger = (settings.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LoggerCategory);
         _ownedHttpClient = new HttpClient(ClientPipeline.Create(settings, logger, primaryHandler), disposeHandler: true);
         Configure(_ownedHttpClient, settings);
@@ -102,10 +101,11 @@ public class CustomerAddressesClient : IDisposable
     /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing)
+        // The settings (and the rate limiter they made) are owned with the pool: made by the same constructor.
+        if (disposing && _ownedHttpClient is not null)
         {
-            _ownedHttpClient?.Dispose();
-            _ownedSettings?.Dispose();
+            _ownedHttpClient.Dispose();
+            Settings?.Dispose();
         }
     }
 

@@ -56,6 +56,21 @@ internal static class Chaos
         }
     }
 
+    /// <summary>
+    /// Fails when any run of 12 characters of <paramref name="secret"/>, taken every 4, is in one of the texts: a secret
+    /// cut short or masked in part still leaks its first part.
+    /// </summary>
+    public static void AssertNoRunOf(string secret, IEnumerable<string> texts, string where)
+    {
+        foreach (string text in texts)
+        {
+            for (int i = 0; i + 12 <= secret.Length; i += 4)
+            {
+                Assert.False(text.Contains(secret.Substring(i, 12), StringComparison.Ordinal), $"{where}: '{secret.Substring(i, 12)}' leaked in: {text}");
+            }
+        }
+    }
+
     public static IEnumerable<string> Texts(FakeLogCollector logs) =>
         logs.GetSnapshot().Select(r => r.Message + " " + string.Join(",", r.StructuredState ?? []) + " " + r.Exception);
 }

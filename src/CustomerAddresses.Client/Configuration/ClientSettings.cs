@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using CustomerAddresses.Client.Diagnostics;
-using CustomerAddresses.Client.Primitives;
 using CustomerAddresses.Client.RateLimiting;
 using CustomerAddresses.Client.Sessions;
 using Microsoft.Extensions.Logging;

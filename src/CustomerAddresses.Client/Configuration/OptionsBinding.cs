@@ -51,22 +51,10 @@ internal static class OptionsBinding
                 throw new InvalidOperationException(
                     $"Configuration key {Echo.Quote(path + child.Key, 200)} moved to {Echo.Quote(path + moved.To, 200)} in version {moved.Version} of CustomerAddresses.Client.");
             }
-
-            if (s_codeOnly.Contains(child.Key))
-            {
-                throw new InvalidOperationException(
-                    $"Configuration key {Echo.Quote(path + child.Key, 200)} cannot be set from configuration: set {nameof(CustomerAddressesClientOptions)}.{child.Key} in code.");
-            }
         }
 
-        foreach (IConfigurationSection child in section.GetSection(nameof(CustomerAddressesClientOptions.RateLimit)).GetChildren())
-        {
-            if (s_codeOnlyRateLimit.Contains(child.Key))
-            {
-                throw new InvalidOperationException(
-                    $"Configuration key {Echo.Quote(child.Path, 200)} cannot be set from configuration: set {nameof(CustomerAddressesRateLimitOptions)}.{s_codeOnlyRateLimit.First(k => string.Equals(k, child.Key, StringComparison.OrdinalIgnoreCase))} in code.");
-            }
-        }
+        RefuseCodeOnly(section, s_codeOnly, nameof(CustomerAddressesClientOptions));
+        RefuseCodeOnly(section.GetSection(nameof(CustomerAddressesClientOptions.RateLimit)), s_codeOnlyRateLimit, nameof(CustomerAddressesRateLimitOptions));
 
         if (section[nameof(CustomerAddressesClientOptions.Dialect)] is { Length: > 0 } dialect && int.TryParse(dialect, out _))
         {
@@ -80,6 +68,22 @@ internal static class OptionsBinding
         if (section[nameof(CustomerAddressesClientOptions.BaseAddress)] is not null && options.BaseAddress is { IsAbsoluteUri: false })
         {
             throw new InvalidOperationException($"Configuration value '{path}{nameof(CustomerAddressesClientOptions.BaseAddress)}' is not an absolute URI.");
+        }
+    }
+
+    /// <summary>
+    /// Refuses a key of <paramref name="scope"/> that names a member of <paramref name="type"/> set in code only, naming
+    /// that member as it is spelled in code.
+    /// </summary>
+    private static void RefuseCodeOnly(IConfiguration scope, HashSet<string> codeOnly, string type)
+    {
+        foreach (IConfigurationSection child in scope.GetChildren())
+        {
+            if (codeOnly.TryGetValue(child.Key, out string? member))
+            {
+                throw new InvalidOperationException(
+                    $"Configuration key {Echo.Quote(child.Path, 200)} cannot be set from configuration: set {type}.{member} in code.");
+            }
         }
     }
 }

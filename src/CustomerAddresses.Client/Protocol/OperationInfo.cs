@@ -56,6 +56,13 @@ internal sealed class OperationInfo
     /// <summary>The operation a request was sent for, if the SDK sent it.</summary>
     internal static OperationInfo? Of(HttpRequestMessage request) => CallContext.Of(request)?.Operation;
 
+    /// <summary>
+    /// Whether a request may be sent twice with the effect of once: by its operation's rule when the SDK sent it for
+    /// one, by its method otherwise.
+    /// </summary>
+    internal static bool IsIdempotentRequest(HttpRequestMessage request) =>
+        Of(request)?.IsIdempotent ?? IsIdempotentMethod(request.Method);
+
     /// <summary>The shared context of this operation's calls without options (see <see cref="CallContext.Of(OperationInfo)"/>).</summary>
     internal CallContext? PlainCall { get; set; }
 

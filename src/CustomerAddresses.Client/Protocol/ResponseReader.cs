@@ -123,19 +123,15 @@ internal sealed class ResponseReader
     {
         SecretRedactor redactor = SessionHeaders.RedactorFor(_redactor, response);
         string? requestId = redactor.Redact(ResponseHeaders.RequestId(response));
-        if (operation.HasSecretAnswers)
+        if (operation.HasSecretAnswers && inner is not null)
         {
             // The answer holds credentials the client cannot know yet (they are what it failed to read): nothing of it
-            // is quoted, not even the JSON reader's words, which may name a member or a character of it.
-            body = null;
-            if (inner is not null)
-            {
-                problem = "the body is not the documented resource (not quoted: this operation's answers carry credentials)";
-                inner = null;
-            }
+            // is quoted (no excerpt either), not even the JSON reader's words, which may name a member or a character of it.
+            problem = "the body is not the documented resource (not quoted: this operation's answers carry credentials)";
+            inner = null;
         }
 
-        string? excerpt = body is null ? null : ErrorBodyParser.Excerpt(body, ErrorBodyParser.ExcerptLength, redactor);
+        string? excerpt = ErrorBodyParser.ExcerptFor(operation, body, redactor);
         string message = $"{operation.Display} returned {(int)response.StatusCode} but its response could not be read: {LogText.OneLine(redactor.Redact(problem), 300)}."
             + (requestId is null ? string.Empty : $" Request id: {LogText.OneLine(requestId, 100)}.");
 

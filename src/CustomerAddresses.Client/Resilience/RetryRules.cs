@@ -52,13 +52,17 @@ internal static class RetryRules
     /// <summary>Whether a request may be repeated after a failure that may have let it take effect.</summary>
     internal static bool IsRepeatable(HttpRequestMessage? request, ClientSettings settings)
     {
-        OperationInfo? operation = request is null ? null : OperationInfo.Of(request);
-        if (operation?.IsNeverRepeated == true)
+        if (request is null)
+        {
+            return settings.RetryUnsafeRequests;
+        }
+
+        if (OperationInfo.Of(request)?.IsNeverRepeated == true)
         {
             return false;
         }
 
-        return settings.RetryUnsafeRequests || (request is not null && (operation?.IsIdempotent ?? OperationInfo.IsIdempotentMethod(request.Method)));
+        return settings.RetryUnsafeRequests || OperationInfo.IsIdempotentRequest(request);
     }
 
     /// <summary>The server's <c>Retry-After</c>, as a wait from now by the configured clock.</summary>

@@ -168,7 +168,7 @@ internal sealed partial class ClientRequestHandler : DelegatingHandler
         // reused connection closes before the first byte of the answer: exactly what a server that read the request and
         // then failed looks like. A request with content, even empty, is never sent again that way, so every request that
         // must not be repeated carries one. The wire is the same (Content-Length: 0).
-        if (request.Content is null && !(OperationInfo.Of(request)?.IsIdempotent ?? OperationInfo.IsIdempotentMethod(request.Method)))
+        if (request.Content is null && !OperationInfo.IsIdempotentRequest(request))
         {
             request.Content = new ByteArrayContent([]);
         }

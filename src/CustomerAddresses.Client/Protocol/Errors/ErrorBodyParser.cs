@@ -42,6 +42,13 @@ internal static class ErrorBodyParser
     }
 
     /// <summary>
+    /// The excerpt of an answer to <paramref name="operation"/> that an exception may quote: none when the operation's
+    /// answers carry credentials the client cannot know yet, so cannot mask.
+    /// </summary>
+    internal static string? ExcerptFor(OperationInfo operation, byte[]? body, SecretRedactor redactor) =>
+        operation.HasSecretAnswers || body is null ? null : Excerpt(body, ExcerptLength, redactor);
+
+    /// <summary>
     /// The start of a body as one line of text, for people rather than parsers; null when there is nothing to show.
     /// The whole body read is decoded, its JSON escapes undone (so <c>\u002B</c> is a <c>+</c> again) and the
     /// credentials masked before it is cut: a secret echoed across the cut, or longer than the excerpt, is still found.

@@ -31,7 +31,7 @@ internal static class ErrorResponseReader
             redacted.Fields,
             redacted.RequestId ?? redactor.Redact(ResponseHeaders.RequestId(response)),
             ResponseHeaders.RetryAfter(response, timeProvider),
-            operation.HasSecretAnswers ? null : ErrorBodyParser.Excerpt(body, ErrorBodyParser.ExcerptLength, redactor));
+            ErrorBodyParser.ExcerptFor(operation, body, redactor));
         string message = ErrorMessageFormatter.Format(operation.Display, (int)response.StatusCode, redactor.Redact(response.ReasonPhrase), details, showExcerpt: !parsed.IsJson);
         if ((int)response.StatusCode == 404 && parsed.IsUnknownDeployment)
         {
