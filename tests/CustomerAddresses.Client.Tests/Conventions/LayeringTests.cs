@@ -64,13 +64,18 @@ public sealed class LayeringTests
         CSharpParseOptions parse = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None)
             .WithFeatures([new("InterceptorsNamespaces", "Microsoft.Extensions.Configuration.Binder.SourceGeneration")]);
         SyntaxTree[] trees = [.. SourceFiles().Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, path: f))];
-        string intermediate = Directory.EnumerateDirectories(Path.Combine(SourceRoot, "obj"), "net10.0", SearchOption.AllDirectories)
+        // The latest build's output, Debug or Release: the one whose generated files were written last (a folder's own
+        // time changes only when an entry is added or removed, so it cannot tell a stale configuration from a fresh one).
+        (string intermediate, FileInfo[] written) = Directory.EnumerateDirectories(Path.Combine(SourceRoot, "obj"), "net10.0", SearchOption.AllDirectories)
             .Where(d => Directory.Exists(Path.Combine(d, "generated")))
-            .OrderByDescending(Directory.GetLastWriteTimeUtc)
-            .FirstOrDefault() ?? throw new InvalidOperationException("The package's net10.0 build output (obj/…/net10.0/generated) was not found: build it first.");
+            .Select(d => (d, Files: new DirectoryInfo(Path.Combine(d, "generated")).GetFiles("*.cs", SearchOption.AllDirectories)))
+            .Where(o => o.Files.Length > 0)
+            .OrderByDescending(o => o.Files.Max(f => f.LastWriteTimeUtc))
+            .FirstOrDefault() is ({ } found, { } files)
+            ? (found, files)
+            : throw new InvalidOperationException("The package's net10.0 build output (obj/…/net10.0/generated) was not found: build it first.");
         // The compiler writes every generated file anew on each build but never deletes one a generator no longer
         // writes: only those of the latest build (written within a minute of the newest) are read.
-        FileInfo[] written = [.. new DirectoryInfo(Path.Combine(intermediate, "generated")).EnumerateFiles("*.cs", SearchOption.AllDirectories)];
         DateTime latest = written.Max(f => f.LastWriteTimeUtc);
         SyntaxTree[] generated = [.. written.Where(f => f.LastWriteTimeUtc >= latest.AddMinutes(-1)).Select(f => f.FullName)
             .Append(Path.Combine(intermediate, "CustomerAddresses.Client.GlobalUsings.g.cs"))
