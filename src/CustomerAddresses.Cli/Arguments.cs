@@ -51,6 +51,9 @@ internal sealed class Arguments
 
     internal string? this[string name] => _options.GetValueOrDefault(name);
 
+    /// <summary>Whether the option was given, even with an empty value (<c>--journal=</c>).</summary>
+    internal bool Has(string name) => _options.ContainsKey(name);
+
     /// <summary>The option's value, or else the environment variable's (empty counts as not set).</summary>
     internal string? OrEnvironment(string name, string variable) =>
         this[name] ?? (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : null);

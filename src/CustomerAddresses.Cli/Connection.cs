@@ -52,6 +52,7 @@ internal static class Connection
                 ? CustomerAddressesRateLimitOptions.PaddleRequestsPerMinute
                 : null);
         options.Retry.MaxRetries = 6;
+        options.RateLimit.LearnFromServer = true; // elsewhere than Paddle's hosts: paced from the first 429 on, never bursting into it again
         if (redis is not null)
         {
             if (options.RateLimit.RequestsPerMinute is null)

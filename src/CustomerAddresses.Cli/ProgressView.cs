@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CustomerAddresses.Client;
+using CustomerAddresses.Client.Bulk;
 using Spectre.Console;
 
 namespace CustomerAddresses.Cli;
@@ -36,7 +37,7 @@ internal static class ProgressView
 {
     private static readonly TimeSpan s_plainEvery = TimeSpan.FromSeconds(5);
 
-    internal static async Task<BulkProgress> ShowAsync(Task<BulkProgress> run, ProgressSink sink, long total, Stopwatch clock, CancellationToken cancellationToken)
+    internal static async Task<BulkProgress> ShowAsync(Task<BulkProgress> run, ProgressSink sink, long total, Stopwatch clock, CustomerAddressesClientStatistics statistics, CancellationToken cancellationToken)
     {
         long before = sink.Latest.RowsDone;
         if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
@@ -48,12 +49,12 @@ internal static class ProgressView
                     ProgressTask bar = context.AddTask("Importing", maxValue: Math.Max(total, 1));
                     while (!run.IsCompleted)
                     {
-                        Update(bar, sink.Latest, total, clock);
+                        Update(bar, sink.Latest, total, clock, statistics);
                         await Task.WhenAny(run, Task.Delay(200, cancellationToken));
                     }
 
                     BulkProgress done = await run;
-                    Update(bar, done, total, clock);
+                    Update(bar, done, total, clock, statistics);
                     return done;
                 });
         }
@@ -63,17 +64,33 @@ internal static class ProgressView
             await Task.WhenAny(run, Task.Delay(s_plainEvery, cancellationToken));
             if (!run.IsCompleted)
             {
-                Console.WriteLine(Line(sink.Latest, total, clock.Elapsed, before));
+                Console.WriteLine(Line(sink.Latest, total, clock.Elapsed, before) + Stalled(statistics));
             }
         }
 
         return await run;
     }
 
-    private static void Update(ProgressTask bar, BulkProgress p, long total, Stopwatch clock)
+    private static void Update(ProgressTask bar, BulkProgress p, long total, Stopwatch clock, CustomerAddressesClientStatistics statistics)
     {
         bar.Value = p.RowsDone;
-        bar.Description = string.Create(CultureInfo.InvariantCulture, $"{p.RowsDone}/{total} rows, {Rate(p.RowsDone, clock.Elapsed):0.0}/s, {p.Rejected} rejected");
+        bar.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{p.RowsDone}/{total} rows, {Rate(p.RowsDone, clock.Elapsed):0.0}/s, {p.Rejected} rejected") + Stalled(statistics));
+    }
+
+    /// <summary>
+    /// What the run waits for when the server's rate limit stalls it (a 429 asked to wait): said with the wait left, and
+    /// the rate the client paces at from then on; empty when nothing stalls it.
+    /// </summary>
+    internal static string Stalled(CustomerAddressesClientStatistics statistics, TimeProvider? time = null)
+    {
+        DateTimeOffset now = (time ?? TimeProvider.System).GetUtcNow();
+        if (statistics.RateLimitedUntil is not { } until || until <= now)
+        {
+            return string.Empty;
+        }
+
+        string pace = statistics.LearnedRequestsPerMinute is { } learned ? string.Create(CultureInfo.InvariantCulture, $", then pacing at {learned} requests a minute") : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $", waiting {Math.Ceiling((until - now).TotalSeconds):0} s: the server answered 429 (too many requests){pace}");
     }
 
     /// <summary>Rows done, the rate and the time left, as one line.</summary>

@@ -33,7 +33,7 @@ public class CustomerAddressesClient : IDisposable
     private readonly AddressesClient? _addresses;
     private readonly BillingAddressesClient? _billingAddresses;
     private readonly EventsClient? _events;
-    private BulkClient? _bulk;
+    private CustomerAddressesClientStatistics? _statistics;
 
     /// <summary>Creates a client with its own connection pool, for programs without dependency injection.</summary>
     /// <param name="options">The settings; they are copied, so later changes do not affect this client.</param>
@@ -82,10 +82,20 @@ public class CustomerAddressesClient : IDisposable
     public virtual EventsClient Events => _events ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
 
     /// <summary>
-    /// Gets bulk import and export, over this client's <see cref="Customers"/> and <see cref="Addresses"/> (so a test
-    /// double's overrides of those serve it too).
+    /// Gets the facts of the dialect this client speaks (<see cref="CustomerAddressesClientOptions.Dialect"/>, or the one
+    /// its host speaks): page sizes and id prefixes, as data.
     /// </summary>
-    public virtual BulkClient Bulk => _bulk ??= new BulkClient(Customers, Addresses, Settings);
+    public virtual ApiDialectInfo Dialect => Settings is { } settings ? ApiDialectInfo.Of(settings.Dialect.Kind) : throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
+
+    /// <summary>Gets the base address the client sends to (<see cref="CustomerAddressesClientOptions.BaseAddress"/>).</summary>
+    public virtual Uri BaseAddress => Settings?.BaseAddress ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
+
+    /// <summary>Gets what this client has sent: requests, 429s, the latest wait a 429 asked for, a rate learned from the server.</summary>
+    /// <remarks>A test double's are all zero.</remarks>
+    public virtual CustomerAddressesClientStatistics Statistics => _statistics ??= new CustomerAddressesClientStatistics(Settings?.Counters ?? new Diagnostics.ClientCounters());
+
+    /// <summary>Gets the clock the client waits on (<see cref="CustomerAddressesClientOptions.TimeProvider"/>): work built over the client waits on the same one.</summary>
+    public virtual TimeProvider TimeProvider => Settings?.TimeProvider ?? TimeProvider.System;
 
     /// <summary>
     /// Releases the connection pool of a client created with the public constructor, and the rate limiter it made

@@ -18,7 +18,7 @@ public static class CustomerAddressesServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="CustomerAddressesClient"/> (and <see cref="CustomersClient"/>, <see cref="AddressesClient"/>,
-    /// <see cref="BillingAddressesClient"/>, <see cref="EventsClient"/>, <see cref="BulkClient"/>) configured in code. The options are validated when the host starts.
+    /// <see cref="BillingAddressesClient"/>, <see cref="EventsClient"/>) configured in code. The options are validated when the host starts.
     /// Calling it again configures the same single client (later settings win) and never adds a second pipeline.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -82,7 +82,7 @@ public static class CustomerAddressesServiceCollectionExtensions
             // Microsoft's resilience handler over the pipeline the standalone client builds, without the pipeline
             // registry (see ResiliencePipelineSetup.Build); RemoveAllResilienceHandlers() removes it like any other.
             .AddHttpMessageHandler(static sp => new ResilienceHandler(ResiliencePipelineSetup.Build(sp.GetRequiredService<ClientSettings>(), Logger(sp))))
-            .AddHttpMessageHandler(static sp => new ResponseBufferingHandler(sp.GetRequiredService<ClientSettings>().Counters));
+            .AddHttpMessageHandler(static sp => new ResponseBufferingHandler(sp.GetRequiredService<ClientSettings>()));
 
         // One client for the container, like its settings, its session and its rate limit: a transient client is
         // IDisposable, so the container would keep every one resolved from the root until it is disposed. Its HttpClient
@@ -95,7 +95,6 @@ public static class CustomerAddressesServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<CustomerAddressesClient>().Addresses);
         services.TryAddSingleton(sp => sp.GetRequiredService<CustomerAddressesClient>().BillingAddresses);
         services.TryAddSingleton(sp => sp.GetRequiredService<CustomerAddressesClient>().Events);
-        services.TryAddSingleton(sp => sp.GetRequiredService<CustomerAddressesClient>().Bulk);
         return builder;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CustomerAddresses.Client.Testing;
 using CustomerAddresses.Client.Tests.Shared;
+using CustomerAddresses.Client.Bulk;
 
 namespace CustomerAddresses.Client.Benchmarks;
 
@@ -29,7 +30,7 @@ internal static class BulkBenchmark
         try
         {
             var source = Enumerable.Range(1, rows).Select(i => new BulkImportRow { LineNumber = i, Email = $"bench{i}@example.com", Country = "GB", City = "York" });
-            result = await client.Bulk.ImportAsync(source.ToAsyncEnumerable(), new BulkImportOptions { JournalPath = journal, MaxConcurrency = 8 });
+            result = await new BulkClient(client).ImportAsync(source.ToAsyncEnumerable(), new BulkImportOptions { JournalPath = journal, MaxConcurrency = 8 });
         }
         finally
         {
@@ -64,7 +65,7 @@ internal static class BulkBenchmark
         long peak = before;
         long records = 0;
         long attempts = client.Settings!.Counters.Attempts;
-        await foreach (BulkExportRecord _ in client.Bulk.ExportAsync())
+        await foreach (BulkExportRecord _ in new BulkClient(client).ExportAsync())
         {
             if (++records % 1_000 == 0)
             {

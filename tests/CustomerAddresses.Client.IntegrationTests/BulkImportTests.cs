@@ -2,6 +2,7 @@ using System.Net;
 using CustomerAddresses.Client.Testing;
 using CustomerAddresses.Client.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
+using CustomerAddresses.Client.Bulk;
 
 namespace CustomerAddresses.Client.IntegrationTests;
 
@@ -52,7 +53,7 @@ public sealed class BulkImportTests : IDisposable
         await using var emulator = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { RequestsPerMinute = 1200 });
         BulkImportRow[] rows = [.. Enumerable.Range(1, 24).Select(i => Row(i, $"rate{i}@example.com"))];
         using CustomerAddressesClient paced = Client(emulator, o => o.RateLimit.RequestsPerMinute = 1200);
-        BulkProgress result = await paced.Bulk.ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions { JournalPath = _journal, MaxConcurrency = 8 });
+        BulkProgress result = await new BulkClient(paced).ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions { JournalPath = _journal, MaxConcurrency = 8 });
 
         await using var strict = await CustomerAddressesEmulator.StartAsync(new CustomerAddressesEmulatorOptions { RequestsPerMinute = 30 });
         using CustomerAddressesClient unpaced = Client(strict, o => o.Retry.MaxRetries = 0);
@@ -94,7 +95,7 @@ public sealed class BulkImportTests : IDisposable
         ];
         var reasons = new Dictionary<long, string>();
 
-        BulkProgress result = await client.Bulk.ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions
+        BulkProgress result = await new BulkClient(client).ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions
         {
             DryRun = true,
             MaxConcurrency = 1,
@@ -120,8 +121,8 @@ public sealed class BulkImportTests : IDisposable
         var reasons = new List<string>();
         var options = new BulkImportOptions { JournalPath = _journal, OnRejected = (r, _) => { reasons.Add(r.Reason); return ValueTask.CompletedTask; } };
 
-        await apiV1.Bulk.ImportAsync(new[] { Row(1, "v1@example.com") with { Locale = "fr", Region = "North" } }.ToAsyncEnumerable(), options with { JournalPath = _journal + ".v1" });
-        BulkProgress paddleResult = await paddle.Bulk.ImportAsync(new[] { Row(1, "ru@example.com", country: "RU"), Row(2, "de@example.com", country: "DE") }.ToAsyncEnumerable(), options);
+        await new BulkClient(apiV1).ImportAsync(new[] { Row(1, "v1@example.com") with { Locale = "fr", Region = "North" } }.ToAsyncEnumerable(), options with { JournalPath = _journal + ".v1" });
+        BulkProgress paddleResult = await new BulkClient(paddle).ImportAsync(new[] { Row(1, "ru@example.com", country: "RU"), Row(2, "de@example.com", country: "DE") }.ToAsyncEnumerable(), options);
 
         Assert.Contains("locale", reasons[0], StringComparison.Ordinal);
         Assert.Contains("country_code", reasons[1], StringComparison.Ordinal); // Paddle does not sell to RU: the server's 400
@@ -137,22 +138,24 @@ public sealed class BulkImportTests : IDisposable
         BulkImportRow[] rows = [Row(1, "a@example.com"), Row(2, "b@example.com")];
         using (CustomerAddressesClient client = Client(first))
         {
-            await client.Bulk.ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions { JournalPath = _journal });
+            await new BulkClient(client).ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions { JournalPath = _journal });
         }
 
         using CustomerAddressesClient other = Client(second);
-        var wrongServer = await Assert.ThrowsAsync<InvalidOperationException>(() => other.Bulk.ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions { JournalPath = _journal }));
+        var wrongServer = await Assert.ThrowsAsync<BulkJournalException>(() => new BulkClient(other).ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions { JournalPath = _journal }));
         Assert.Contains("is of an import into", wrongServer.Message, StringComparison.Ordinal);
 
         File.AppendAllText(_journal, "{\"t\":\"c?\",\"e\":\"torn"); // a process killed mid-write
         using CustomerAddressesClient again = Client(first);
-        BulkProgress resumed = await again.Bulk.ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions { JournalPath = _journal });
+        BulkProgress resumed = await new BulkClient(again).ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions { JournalPath = _journal });
         Assert.Equal((2L, 0L), (resumed.RowsDone, resumed.Requests));
         Assert.EndsWith("}\n", File.ReadAllText(_journal), StringComparison.Ordinal);
 
         File.WriteAllText(_journal, "not json\n{\"t\":\"r\",\"l\":1,\"af\":false}\n");
-        var damaged = await Assert.ThrowsAsync<InvalidOperationException>(() => again.Bulk.ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions { JournalPath = _journal }));
-        Assert.Contains("line 1 is not a record", damaged.Message, StringComparison.Ordinal);
+        var damaged = await Assert.ThrowsAsync<BulkJournalException>(() => new BulkClient(again).ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions { JournalPath = _journal }));
+        Assert.Equal(1L, damaged.Line);
+        Assert.Contains("not an import journal", damaged.Message, StringComparison.Ordinal);
+        Assert.StartsWith("not json\n", File.ReadAllText(_journal), StringComparison.Ordinal); // left as it was
     }
 
     public void Dispose() => File.Delete(_journal);

@@ -87,8 +87,8 @@ public sealed class CliEndToEndTests(PackedCliTool tool) : IDisposable
         Assert.DoesNotContain("pdl_sdbx_apikey_e2e_secret", output + error, StringComparison.Ordinal);
         await AssertServerHolds(emulator);
         string rejects = File.ReadAllText(Path.Combine(_directory, "customers.rejects.csv"));
-        Assert.StartsWith("email,name,locale,country_code,description,first_line,second_line,city,postal_code,region\n", rejects, StringComparison.Ordinal);
-        Assert.All(_badRows, row => Assert.Contains(row + "\n", rejects, StringComparison.Ordinal));
+        Assert.StartsWith("email,name,locale,country_code,description,first_line,second_line,city,postal_code,region,line,reason\n", rejects, StringComparison.Ordinal);
+        Assert.All(_badRows, row => Assert.Contains(row + ",", rejects, StringComparison.Ordinal));
         Assert.Equal(rejects.Split('\n').Length, 2 + _badRows.Sum(row => row.Split('\n').Length)); // the header, each bad row once, the last line feed
     }
 

@@ -1,4 +1,5 @@
 using CustomerAddresses.Client.Tests.Shared;
+using CustomerAddresses.Client.Bulk;
 
 namespace CustomerAddresses.Client.ReliabilityTests;
 
@@ -18,7 +19,7 @@ public sealed class BulkExportMemoryTests
         long records = 0;
         string? lastAddress = null;
 
-        await foreach (BulkExportRecord record in client.Bulk.ExportAsync())
+        await foreach (BulkExportRecord record in new BulkClient(client).ExportAsync())
         {
             records++;
             lastAddress = record.Address?.Id.Value;

@@ -1,6 +1,7 @@
 using CsCheck;
 using CustomerAddresses.Client.Testing;
 using CustomerAddresses.Client.Tests.Shared;
+using CustomerAddresses.Client.Bulk;
 
 namespace CustomerAddresses.Client.ReliabilityTests;
 
@@ -94,7 +95,7 @@ public sealed class BulkImportCrashTests
                         };
                         try
                         {
-                            done = await client.Bulk.ImportAsync(rows.ToAsyncEnumerable(), options, cancellationToken: stop.Token);
+                            done = await new BulkClient(client).ImportAsync(rows.ToAsyncEnumerable(), options, cancellationToken: stop.Token);
                         }
                         catch (OperationCanceledException) when (stop.IsCancellationRequested)
                         {

@@ -41,7 +41,6 @@ public sealed class DependencyInjectionTests : FakeApiTests
         Assert.Same(client.Addresses, provider.GetRequiredService<AddressesClient>());
         Assert.Same(client.BillingAddresses, provider.GetRequiredService<BillingAddressesClient>());
         Assert.Same(client.Events, provider.GetRequiredService<EventsClient>());
-        Assert.Same(client.Bulk, provider.GetRequiredService<BulkClient>());
     }
 
     [Fact]

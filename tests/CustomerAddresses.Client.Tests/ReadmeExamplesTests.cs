@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Polly;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
+using CustomerAddresses.Client.Bulk;
 
 namespace CustomerAddresses.Client.Tests;
 
@@ -590,20 +591,20 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
                 return ValueTask.CompletedTask;
             },
         };
-        BulkProgress done = await client.Bulk.ImportAsync(rows.ToAsyncEnumerable(), options, new Progress<BulkProgress>(p => Console.WriteLine($"{p.RowsDone} rows done")));
+        BulkProgress done = await new BulkClient(client).ImportAsync(rows.ToAsyncEnumerable(), options, new Progress<BulkProgress>(p => Console.WriteLine($"{p.RowsDone} rows done")));
         Console.WriteLine($"{done.CustomersCreated} customers and {done.AddressesCreated} addresses created, {done.Rejected} rejected");
 
-        await foreach (BulkExportRecord record in client.Bulk.ExportAsync(new BulkExportOptions { IncludeArchived = true }))
+        await foreach (BulkExportRecord record in new BulkClient(client).ExportAsync(new BulkExportOptions { IncludeArchived = true }))
         {
             Console.WriteLine($"{record.Customer.Email}: {record.Address?.City}"); // one page in memory at a time
         }
 
-        await foreach (BulkExportRecord record in client.Bulk.ExportAsync())
+        await foreach (BulkExportRecord record in new BulkClient(client).ExportAsync())
         {
             lines.Add($"{record.Customer.Email}: {record.Address?.City}");
         }
 
-        BulkProgress again = await client.Bulk.ImportAsync(rows.ToAsyncEnumerable(), options);
+        BulkProgress again = await new BulkClient(client).ImportAsync(rows.ToAsyncEnumerable(), options);
         File.Delete("customers.journal");
         Assert.Equal((1L, 2L, 0L), (done.CustomersCreated, done.AddressesCreated, done.Rejected));
         Assert.Equal(["jo@example.com: New York", "jo@example.com: San Jose"], lines);

@@ -30,7 +30,6 @@ internal sealed class ServiceProviderClient : CustomerAddressesClient
 
     public override EventsClient Events => _client.Events;
 
-    public override BulkClient Bulk => _client.Bulk;
 
     public static ServiceProviderClient Create(CustomerAddressesClientOptions options, HttpMessageHandler? primaryHandler = null)
     {

@@ -41,6 +41,16 @@ public class AddressesClient
     public virtual Task<Address> CreateAsync(CustomerId customerId, CreateAddressRequest request, CancellationToken cancellationToken = default) =>
         Channel.InvokeAsync(AddressOperations.Create, (customerId, request), cancellationToken);
 
+    /// <summary>
+    /// Checks a create request exactly as <see cref="CreateAsync(CustomerId, CreateAddressRequest, CancellationToken)"/>
+    /// checks it before sending, in this client's dialect, and returns what it would refuse instead of throwing; nothing
+    /// is sent.
+    /// </summary>
+    /// <param name="request">The address to check.</param>
+    /// <returns>Empty when the request would be sent; otherwise the first problem found (a send refuses it with an <see cref="ArgumentException"/> of the same words).</returns>
+    public virtual IReadOnlyList<RequestProblem> Validate(CreateAddressRequest request) =>
+        request is null ? [new RequestProblem("request", "is required.")] : Channel.Problems(AddressOperations.Create, (s_anyCustomer, request));
+
     /// <summary>Creates an address for a customer with options for this call, and returns what the server said about it.</summary>
     /// <param name="customerId">The customer the address belongs to.</param>
     /// <param name="request">The address; see <see cref="CreateAsync(CustomerId, CreateAddressRequest, CancellationToken)"/>.</param>
@@ -157,6 +167,9 @@ public class AddressesClient
     /// <exception cref="CustomerAddressesApiException">The server refused or failed the request.</exception>
     public virtual Task<ApiResponse<Address>> ArchiveAsync(CustomerId customerId, AddressId addressId, RequestOptions? requestOptions, CancellationToken cancellationToken = default) =>
         UpdateAsync(customerId, addressId, new UpdateAddressRequest { Status = AddressStatus.Archived }, requestOptions, cancellationToken);
+
+    /// <summary>A well-formed customer id for <see cref="Validate"/>: the check reads the request, and only the id's shape.</summary>
+    private static readonly CustomerId s_anyCustomer = CustomerId.Parse("ctm_0");
 
     private ResourceChannel<IAddressesApi> Channel => ResourceChannel<IAddressesApi>.Of(_channel, nameof(AddressesClient));
 }

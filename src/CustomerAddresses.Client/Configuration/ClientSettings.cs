@@ -51,6 +51,7 @@ internal sealed partial class ClientSettings : IDisposable
                 owned: true,
                 TimeProvider),
             { RequestsPerMinute: { } perMinute } => new RequestPacer(perMinute, TimeProvider),
+            { LearnFromServer: true } => new LearningPacer(TimeProvider, Counters),
             _ => null,
         };
     }

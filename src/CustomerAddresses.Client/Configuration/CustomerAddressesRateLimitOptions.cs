@@ -26,6 +26,17 @@ public sealed class CustomerAddressesRateLimitOptions
     public int? RequestsPerMinute { get; set; }
 
     /// <summary>
+    /// Gets or sets whether a client without a stated limit (no <see cref="RequestsPerMinute"/>, <see cref="Limiter"/> or
+    /// <see cref="LimiterFactory"/>) learns one from the server: it sends unpaced until the first 429, then sends nothing
+    /// until that answer's <c>Retry-After</c> has passed, and from then on paces at the rate the server showed (the
+    /// answers it accepted in the minute before the 429, over that minute), learning again at each later 429, so it never
+    /// bursts into the limit twice. <see cref="CustomerAddressesClientStatistics.LearnedRequestsPerMinute"/> says the rate.
+    /// Defaults to <see langword="false"/>; the <c>customeraddresses</c> tool sets it. In configuration:
+    /// <c>CustomerAddresses:RateLimit:LearnFromServer</c>.
+    /// </summary>
+    public bool LearnFromServer { get; set; }
+
+    /// <summary>
     /// Gets or sets a limiter of your own that every attempt takes a permit from (retries too), in place of the one
     /// <see cref="RequestsPerMinute"/> builds: any <see cref="RateLimiter"/>. A lease it refuses is asked for again, after
     /// the lease's <see cref="MetadataName.RetryAfter"/> (or 100 ms), until it is granted or the call's time runs out,
@@ -46,6 +57,6 @@ public sealed class CustomerAddressesRateLimitOptions
     /// <summary>Describes the rate limit.</summary>
     /// <returns>Such as <c>{ RequestsPerMinute = 240, Limiter = (in-process) }</c>.</returns>
     public override string ToString() =>
-        $"{{ {nameof(RequestsPerMinute)} = {RequestsPerMinute?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(no limit)"}, " +
+        $"{{ {nameof(RequestsPerMinute)} = {RequestsPerMinute?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? (LearnFromServer ? "(learned from the server)" : "(no limit)")}, " +
         $"Limiter = {(Limiter is not null ? Limiter.GetType().Name : LimiterFactory is not null ? "(from LimiterFactory)" : RequestsPerMinute is not null ? "(in-process)" : "(none)")} }}";
 }

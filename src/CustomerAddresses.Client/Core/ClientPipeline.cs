@@ -23,7 +23,7 @@ internal static class ClientPipeline
         {
             InnerHandler = new ResilienceHandler(ResiliencePipelineSetup.Build(settings, logger))
             {
-                InnerHandler = new ResponseBufferingHandler(settings.Counters) { InnerHandler = primaryHandler },
+                InnerHandler = new ResponseBufferingHandler(settings) { InnerHandler = primaryHandler },
             },
         };
 }

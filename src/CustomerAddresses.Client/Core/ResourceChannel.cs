@@ -57,6 +57,21 @@ internal sealed class ResourceChannel<TApi>(OperationInvoker invoker, JsonSerial
         return new OperationPageable<TApi, TArgs, TItem>(invoker, variant, _api, args, first, CallContext.Of(variant.Info, requestOptions), cancellationToken);
     }
 
+    /// <summary>What <see cref="Checked"/> would refuse in these arguments, as data; nothing is sent.</summary>
+    internal IReadOnlyList<RequestProblem> Problems<TArgs, TResult>(Dialects<ApiOperation<TApi, TArgs, TResult>> operation, TArgs args)
+        where TResult : class
+    {
+        try
+        {
+            operation.For(Dialect).Check(args);
+            return [];
+        }
+        catch (ArgumentException e)
+        {
+            return [RequestProblem.From(e)];
+        }
+    }
+
     private ApiOperation<TApi, TArgs, TResult> Checked<TArgs, TResult>(Dialects<ApiOperation<TApi, TArgs, TResult>> operation, TArgs args)
         where TResult : class
     {

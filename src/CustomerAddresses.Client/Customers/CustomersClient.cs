@@ -40,6 +40,15 @@ public partial class CustomersClient
     public virtual Task<Customer> CreateAsync(CreateCustomerRequest request, CancellationToken cancellationToken = default) =>
         Channel.InvokeAsync(CustomerOperations.Create, request, cancellationToken);
 
+    /// <summary>
+    /// Checks a create request exactly as <see cref="CreateAsync(CreateCustomerRequest, CancellationToken)"/> checks it
+    /// before sending, in this client's dialect, and returns what it would refuse instead of throwing; nothing is sent.
+    /// </summary>
+    /// <param name="request">The customer to check.</param>
+    /// <returns>Empty when the request would be sent; otherwise the first problem found (a send refuses it with an <see cref="ArgumentException"/> of the same words).</returns>
+    public virtual IReadOnlyList<RequestProblem> Validate(CreateCustomerRequest request) =>
+        request is null ? [new RequestProblem("request", "is required.")] : Channel.Problems(CustomerOperations.Create, request);
+
     /// <summary>Creates a customer (<c>POST customers</c>) with options for this call, and returns what the server said about it.</summary>
     /// <param name="request">The customer to create; see <see cref="CreateAsync(CreateCustomerRequest, CancellationToken)"/>.</param>
     /// <param name="requestOptions">Headers, a timeout, a client request id for this call; <see langword="null"/> for none.</param>

@@ -1,4 +1,7 @@
+using CustomerAddresses.Client.Configuration;
 using CustomerAddresses.Client.Diagnostics;
+using CustomerAddresses.Client.Protocol;
+using CustomerAddresses.Client.RateLimiting;
 
 namespace CustomerAddresses.Client.Transport;
 
@@ -7,17 +10,25 @@ namespace CustomerAddresses.Client.Transport;
 /// (<see cref="ResponseBuffer"/>), below the resilience handler (which a caller may replace under dependency injection),
 /// so that a body cut off halfway is a failed attempt, retried like any other.
 /// </summary>
-/// <remarks>Each attempt, and each 429 among their answers, is counted here (<see cref="ClientCounters"/>).</remarks>
-internal sealed class ResponseBufferingHandler(ClientCounters counters) : DelegatingHandler
+/// <remarks>
+/// Each attempt, and each 429 among their answers with its <c>Retry-After</c>, is counted here
+/// (<see cref="ClientCounters"/>), and told to a <see cref="LearningPacer"/> when the client learns its limit.
+/// </remarks>
+internal sealed class ResponseBufferingHandler(ClientSettings settings) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        ClientCounters counters = settings.Counters;
         counters.Attempted();
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        bool limited = response.StatusCode == System.Net.HttpStatusCode.TooManyRequests;
+        TimeSpan? wait = limited ? ResponseHeaders.RetryAfter(response, settings.TimeProvider) : null;
+        if (limited)
         {
-            counters.RateLimited();
+            counters.RateLimited(wait is { } w ? settings.TimeProvider.GetUtcNow() + w : null);
         }
+
+        (settings.Limiter as LearningPacer)?.Answered(limited, wait);
 
         await ResponseBuffer.BufferAsync(response, cancellationToken).ConfigureAwait(false);
         return response;

@@ -30,7 +30,6 @@ public sealed class LayeringTests
         ["Addresses"] = 10,
         ["BillingAddresses"] = 10,
         ["Webhooks"] = 11,
-        ["Bulk"] = 11,
         [string.Empty] = 12, // the root: the client, the DI extensions, the model factory
     };
 

@@ -1,4 +1,4 @@
-namespace CustomerAddresses.Client.Tests.Bulk;
+namespace CustomerAddresses.Client.Bulk.Tests;
 
 /// <summary>
 /// A dry run rejects each bad row with a reason on one line, whatever the row holds: a country, a member name or the
@@ -10,7 +10,7 @@ public sealed class ImportRejectionTests
     {
         using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = new Uri("http://127.0.0.1:9/"), Dialect = ApiDialect.PaddleBilling });
         var rejected = new List<BulkRejectedRow>();
-        await client.Bulk.ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions
+        await new BulkClient(client).ImportAsync(rows.ToAsyncEnumerable(), new BulkImportOptions
         {
             DryRun = true,
             OnRejected = (r, _) =>

@@ -1,5 +1,3 @@
-using CustomerAddresses.Client.Configuration;
-
 namespace CustomerAddresses.Client.Bulk;
 
 /// <summary>
@@ -8,34 +6,46 @@ namespace CustomerAddresses.Client.Bulk;
 /// is resolved by looking at the server (the customer by email, the customer's addresses), and is sent again only when
 /// the server, asked twice a settle delay apart, does not have it.
 /// </summary>
-internal sealed class BulkImporter(CustomersClient customers, AddressesClient addresses, WireDialect dialect, TimeProvider time, BulkImportOptions options, ImportState state, ImportJournal? journal)
+internal sealed class BulkImporter(CustomerAddressesClient client, TimeProvider time, BulkImportOptions options, ImportState state, ImportJournal? journal)
 {
-    private readonly SemaphoreSlim _rejections = new(1, 1); // OnRejected runs one call at a time
+    private readonly CustomersClient _customers = client.Customers;
+    private readonly AddressesClient _addresses = client.Addresses;
+    private readonly SemaphoreSlim _reports = new(1, 1); // rejections are reported one at a time, in the rows' order
+    private readonly SortedDictionary<long, BulkRejectedRow?> _finished = [];
+    private long _nextToReport;
 
-    /// <summary>Works on one row once <paramref name="turn"/> (the previous row of its customer) is done.</summary>
-    internal async Task RowAsync(BulkImportRow row, Task turn, CancellationToken cancellationToken)
+    /// <summary>Works on one row once its turn (the previous row of its customer) is done, then reports it in order.</summary>
+    internal async Task RowAsync(RowTurns turn, CancellationToken cancellationToken)
     {
-        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (state.Rows.TryGetValue(row.LineNumber, out string? rejectedBefore))
-        {
-            if (rejectedBefore is not null)
-            {
-                await ReportAsync(new BulkRejectedRow(row, rejectedBefore), cancellationToken).ConfigureAwait(false);
-            }
+        BulkRejectedRow? rejected = await WorkAsync(turn, cancellationToken).ConfigureAwait(false);
+        await ReportInOrderAsync(turn.Index, rejected, cancellationToken).ConfigureAwait(false);
+    }
 
-            return;
+    private async Task<BulkRejectedRow?> WorkAsync(RowTurns turn, CancellationToken cancellationToken)
+    {
+        BulkImportRow row = turn.Row;
+        await turn.After.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (state.Rows.TryGetValue(turn.Key, out string? rejectedBefore))
+        {
+            state.DoneBefore();
+            state.Met(rejectedBefore is not null);
+            return rejectedBefore is not null ? new BulkRejectedRow(row, rejectedBefore) : null;
         }
 
-        if (ImportRowChecks.Problem(row, dialect) is { } problem)
+        if (state.Before.Count > 0)
         {
-            await RejectAsync(row, problem, cancellationToken).ConfigureAwait(false);
-            return;
+            state.Changed();
+        }
+
+        if ((turn.Conflict ?? ImportRowChecks.Problem(row, client)) is { } problem)
+        {
+            return Reject(turn, problem);
         }
 
         if (options.DryRun)
         {
-            state.RowDone(row.LineNumber, addressFound: false);
-            return;
+            state.RowDone(turn.Key, addressFound: false);
+            return null;
         }
 
         string key = ImportRowChecks.Key(row);
@@ -49,12 +59,41 @@ internal sealed class BulkImporter(CustomersClient customers, AddressesClient ad
 
         if (refused is not null)
         {
-            await RejectAsync(row, refused, cancellationToken).ConfigureAwait(false);
-            return;
+            return Reject(turn, refused);
         }
 
-        journal!.RowDone(row.LineNumber, addressFound);
-        state.RowDone(row.LineNumber, addressFound);
+        journal!.RowDone(turn.Key, row.LineNumber, addressFound);
+        state.RowDone(turn.Key, addressFound);
+        return null;
+    }
+
+    private BulkRejectedRow Reject(RowTurns turn, string reason)
+    {
+        journal?.RowRejected(turn.Key, turn.Row.LineNumber, reason);
+        state.RowRejected(turn.Key, reason);
+        return new BulkRejectedRow(turn.Row, reason);
+    }
+
+    /// <summary>Reports the rejected rows of every row finished so far whose earlier rows are all finished, in the rows' order.</summary>
+    private async Task ReportInOrderAsync(long index, BulkRejectedRow? rejected, CancellationToken cancellationToken)
+    {
+        await _reports.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _finished.Add(index, rejected);
+            while (_finished.Remove(_nextToReport, out BulkRejectedRow? next))
+            {
+                _nextToReport++;
+                if (next is not null && options.OnRejected is { } report)
+                {
+                    await report(next, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            _reports.Release();
+        }
     }
 
     /// <summary>Makes sure the customer is on the server and its id known; returns why not when the server refuses it.</summary>
@@ -73,7 +112,7 @@ internal sealed class BulkImporter(CustomersClient customers, AddressesClient ad
             customer.IdUnknown = true;
             try
             {
-                Customer created = await customers.CreateAsync(ImportRowChecks.Customer(row), cancellationToken).ConfigureAwait(false);
+                Customer created = await _customers.CreateAsync(ImportRowChecks.Customer(row), cancellationToken).ConfigureAwait(false);
                 Record(key, customer, created.Id, created: true);
             }
             catch (ConflictException e)
@@ -123,7 +162,7 @@ internal sealed class BulkImporter(CustomersClient customers, AddressesClient ad
     private async Task<CustomerId?> FindNowAsync(string key, CancellationToken cancellationToken)
     {
         var query = new ListCustomersOptions { Emails = [key], Statuses = [CustomerStatus.Active, CustomerStatus.Archived] };
-        await foreach (Customer match in customers.ListAsync(query, cancellationToken).ConfigureAwait(false))
+        await foreach (Customer match in _customers.ListAsync(query, cancellationToken).ConfigureAwait(false))
         {
             if (string.Equals(match.Email?.Trim(), key, StringComparison.OrdinalIgnoreCase))
             {
@@ -173,7 +212,7 @@ internal sealed class BulkImporter(CustomersClient customers, AddressesClient ad
             customer.Pending.Add(fingerprint);
             try
             {
-                Address created = await addresses.CreateAsync(customerId, ImportRowChecks.Address(row), cancellationToken).ConfigureAwait(false);
+                Address created = await _addresses.CreateAsync(customerId, ImportRowChecks.Address(row), cancellationToken).ConfigureAwait(false);
                 customer.Pending.Remove(fingerprint);
                 customer.Known[fingerprint] = created.Id.Value;
                 customer.Ours.Add(fingerprint);
@@ -201,38 +240,12 @@ internal sealed class BulkImporter(CustomersClient customers, AddressesClient ad
     /// <summary>Reads every active address of the customer from the server into what the import knows.</summary>
     private async Task ListAsync(CustomerState customer, CustomerId customerId, CancellationToken cancellationToken)
     {
-        var query = new ListAddressesOptions { Statuses = [AddressStatus.Active], PerPage = dialect.Kind == ApiDialect.PaddleBilling ? 200 : null };
-        await foreach (Address address in addresses.ListAsync(customerId, query, cancellationToken).ConfigureAwait(false))
+        var query = new ListAddressesOptions { Statuses = [AddressStatus.Active], PerPage = client.Dialect.MaxPageSize };
+        await foreach (Address address in _addresses.ListAsync(customerId, query, cancellationToken).ConfigureAwait(false))
         {
             customer.Known.TryAdd(ImportRowChecks.Fingerprint(address), address.Id.Value);
         }
 
         customer.Listed = true;
-    }
-
-    private async Task RejectAsync(BulkImportRow row, string reason, CancellationToken cancellationToken)
-    {
-        if (!options.DryRun)
-        {
-            journal!.RowRejected(row.LineNumber, reason);
-        }
-
-        state.RowRejected(row.LineNumber, reason);
-        await ReportAsync(new BulkRejectedRow(row, reason), cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task ReportAsync(BulkRejectedRow rejected, CancellationToken cancellationToken)
-    {
-        if (options.OnRejected is not { } report) { return; }
-
-        await _rejections.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await report(rejected, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _rejections.Release();
-        }
     }
 }

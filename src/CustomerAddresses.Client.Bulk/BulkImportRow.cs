@@ -1,10 +1,11 @@
 using System.Globalization;
 
-namespace CustomerAddresses.Client;
+namespace CustomerAddresses.Client.Bulk;
 
 /// <summary>
 /// One row of a bulk import: a customer (<see cref="Email"/> required; <see cref="Name"/>, <see cref="Locale"/>) and
-/// optionally one address (<see cref="Country"/> required for an address). Rows with the same email are one customer.
+/// optionally one address (<see cref="Country"/> required for an address). Rows with the same email are one customer, and
+/// must not give it two names or two locales.
 /// </summary>
 public sealed record BulkImportRow
 {
@@ -43,16 +44,15 @@ public sealed record BulkImportRow
 
     /// <summary>
     /// Gets the names of members the source set that an import does not read: a row with any is rejected, so that nothing
-    /// given is dropped without a word. A reader leaves out the members an export adds (<c>customer_id</c>,
-    /// <c>address_id</c>, <c>status</c>), which belong to the server exported from.
+    /// given is dropped without a word (a reader that warns of them once and leaves them out may do so instead).
     /// </summary>
     public IReadOnlyList<string>? OtherMembers { get; init; }
 
     /// <summary>Gets why the source could not be read as a row (an unparsable line), or <see langword="null"/>; such a row is rejected.</summary>
     public string? Problem { get; init; }
 
-    /// <summary>Gets the row's text as its source held it, for a rejects file in the input's format; not read by the import.</summary>
-    public string? Source { get; init; }
+    /// <summary>Gets what the source gave for the row (its fields, its line), passed back untouched in <see cref="BulkRejectedRow"/> for a rejects file in the input's format; not read by the import.</summary>
+    public object? Source { get; init; }
 
     /// <summary>Gets whether the row sets any address member.</summary>
     public bool HasAddress =>
@@ -69,5 +69,5 @@ public sealed record BulkImportRow
 
 /// <summary>A row a bulk import did not send, and why.</summary>
 /// <param name="Row">The row, as the source gave it.</param>
-/// <param name="Reason">Why: the member and the rule, or the server's refusal.</param>
+/// <param name="Reason">Why: the column and the rule, or the server's refusal.</param>
 public sealed record BulkRejectedRow(BulkImportRow Row, string Reason);

@@ -1,4 +1,4 @@
-namespace CustomerAddresses.Client;
+namespace CustomerAddresses.Client.Bulk;
 
 /// <summary>What <see cref="BulkClient.ExportAsync"/> exports.</summary>
 public sealed record BulkExportOptions
