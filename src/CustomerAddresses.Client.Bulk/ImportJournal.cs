@@ -65,7 +65,7 @@ internal sealed class ImportJournal : IDisposable
         try
         {
             string header = Header(target, source);
-            (long good, string chain) = Replay(file, path, header, state);
+            (long good, string chain) = Replay(file, path, target, source, state);
             if (good == 0)
             {
                 var created = new ImportJournal(file, flushToDisk, string.Empty);
@@ -102,7 +102,7 @@ internal sealed class ImportJournal : IDisposable
     }
 
     /// <summary>Checks and reads every whole record into <paramref name="state"/>; returns where the last one ends, and the chain after it.</summary>
-    private static (long Good, string Chain) Replay(FileStream file, string path, string header, ImportState state)
+    private static (long Good, string Chain) Replay(FileStream file, string path, string target, string? source, ImportState state)
     {
         byte[] bytes = new byte[file.Length];
         file.ReadExactly(bytes);
@@ -118,7 +118,7 @@ internal sealed class ImportJournal : IDisposable
             {
                 if (number == 1)
                 {
-                    First(record.RootElement, path, header);
+                    First(record.RootElement, path, target, source);
                 }
 
                 if (!string.Equals(sum, Sum(chain, body), StringComparison.Ordinal))
@@ -153,7 +153,7 @@ internal sealed class ImportJournal : IDisposable
     }
 
     /// <summary>Refuses a file whose first record is not this format's start, or is of another server or source.</summary>
-    private static void First(JsonElement root, string path, string header)
+    private static void First(JsonElement root, string path, string target, string? source)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("t", out JsonElement t) || t.ValueKind != JsonValueKind.String || t.GetString() != "import")
         {
@@ -165,11 +165,9 @@ internal sealed class ImportJournal : IDisposable
             throw new BulkJournalException(path, 1, $"was written by another version of the import (this one reads version {Version}); finish it with that version, or move it away to start afresh.");
         }
 
-        using JsonDocument expected = JsonDocument.Parse(header);
-        foreach (string member in (string[])["target", "source"])
+        foreach ((string member, string? ours) in (ReadOnlySpan<(string, string?)>)[("target", target), ("source", source)])
         {
             string? theirs = root.TryGetProperty(member, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-            string? ours = expected.RootElement.GetProperty(member).GetString();
             if (!string.Equals(theirs, ours, StringComparison.Ordinal))
             {
                 throw new BulkJournalException(path, 1, member == "target"

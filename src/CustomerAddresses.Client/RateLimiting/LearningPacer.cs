@@ -75,6 +75,7 @@ internal sealed class LearningPacer(TimeProvider time, ClientCounters counters) 
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
+        RequestPacer? pacer;
         lock (_gate)
         {
             if (_holdUntil > time.GetTimestamp())
@@ -82,14 +83,16 @@ internal sealed class LearningPacer(TimeProvider time, ClientCounters counters) 
                 return new Lease(acquired: false);
             }
 
-            if (_pacer is null)
-            {
-                Interlocked.Exchange(ref _lastAcquired, time.GetTimestamp());
-                return s_acquired;
-            }
+            pacer = _pacer;
         }
 
-        return Pacer!.AttemptAcquire(permitCount);
+        if (pacer is null)
+        {
+            Interlocked.Exchange(ref _lastAcquired, time.GetTimestamp());
+            return s_acquired;
+        }
+
+        return pacer.AttemptAcquire(permitCount);
     }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
