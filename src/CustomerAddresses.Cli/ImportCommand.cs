@@ -90,7 +90,7 @@ internal static class ImportCommand
         (dryRun ? $"Checked {total} rows, sent nothing: {total - p.Rejected} would be imported, {p.Rejected} rejected" : $"Imported {p.RowsDone - p.Rejected} of {total} rows in {elapsed:hh\\:mm\\:ss}")
         + (dryRun ? string.Empty : $"\n  customers: {p.CustomersCreated} created, {p.CustomersFound} found\n  addresses: {p.AddressesCreated} created, {p.AddressesFound} found")
         + (p.RowsDoneBefore + p.RowsChanged + p.RowsRemoved > 0 && !dryRun
-            ? string.Create(CultureInfo.InvariantCulture, $"\n  since the last run: {p.RowsDoneBefore} rows done before, {p.RowsChanged} new or edited (imported), {p.RowsRemoved} removed or edited (not undone on the server)")
+            ? string.Create(CultureInfo.InvariantCulture, $"\n  since the last run: {p.RowsDoneBefore} rows done before, {p.RowsChanged} new, edited or not reached (imported now), {p.RowsRemoved} removed or edited (not undone on the server)")
             : string.Empty)
         + $"\n  rejected: {p.Rejected}{(p.Rejected > 0 ? $" (in {Echo.Escape(rejects)})" : string.Empty)}"
         + (dryRun ? string.Empty : $"\n  requests: {p.Requests} this run, 429s received: {p.RateLimited}");

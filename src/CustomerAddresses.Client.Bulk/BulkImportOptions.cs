@@ -72,7 +72,7 @@ public sealed record BulkProgress
     /// <summary>Gets how many rows an earlier run of the journal finished with the same content: skipped (or, if rejected then, reported again).</summary>
     public long RowsDoneBefore { get; init; }
 
-    /// <summary>Gets how many rows are new to a journal that had rows: edited since the last run, or inserted. They are imported.</summary>
+    /// <summary>Gets how many rows are new to a journal that had rows: inserted or edited since the last run, or not reached before it stopped (a journal records finished rows only). They are imported.</summary>
     public long RowsChanged { get; init; }
 
     /// <summary>Gets how many rows the journal finished that this run's rows no longer hold (removed or edited): the import does not undo them on the server. Known at the end.</summary>

@@ -15,6 +15,11 @@ public sealed class CliEndToEndTests(PackedCliTool tool) : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("customeraddresses-e2e-").FullName;
 
+    private const string Header = "email,name,locale,country_code,description,first_line,second_line,city,postal_code,region";
+
+    /// <summary>The file's rows as written: each row's text, and its email and address description when it is a good row (null when bad).</summary>
+    private readonly List<(string Text, string? Email, string? Description)> _rows = [];
+
     /// <summary>What the server must hold after an import of the file: each email's distinct address descriptions.</summary>
     private readonly Dictionary<string, HashSet<string>> _expected = new(StringComparer.Ordinal);
 
@@ -24,37 +29,71 @@ public sealed class CliEndToEndTests(PackedCliTool tool) : IDisposable
     /// <summary>A CSV file: <paramref name="count"/> rows of a third as many customers, up to three distinct addresses each, and three bad rows in every 97.</summary>
     private string WriteFile(int count, out HashSet<long> badLines)
     {
-        var csv = new StringBuilder("email,name,locale,country_code,description,first_line,second_line,city,postal_code,region\n");
-        badLines = [];
-        _expected.Clear();
-        _badRows.Clear();
+        _rows.Clear();
         for (int i = 0; i < count; i++)
         {
-            long line = i + 2;
-            string row = (i % 97) switch
+            _rows.Add((i % 97) switch
             {
-                13 => "\"Quoted, no email\",en,GB,,,,York,,\n",
-                29 => $"bad{i}@example.com,Bad,en,ZZ,,,,York,,\n",
-                41 => $"fax{i}@example.com,\"Line\nbreak\",en,GB,,,,York,,,extra\n",
-                _ => $"user{i % (count / 3)}@example.com,\"Name, {i % (count / 3)}\",en,GB,\"Office \"\"{i % 3}\"\"\",1 Main St,,York,YO1,\n",
-            };
-            if (i % 97 is 13 or 29 or 41)
+                13 => ("\"Quoted, no email\",en,GB,,,,York,,", null, null),
+                29 => ($"bad{i}@example.com,Bad,en,ZZ,,,,York,,", null, null),
+                41 => ($"fax{i}@example.com,\"Line\nbreak\",en,GB,,,,York,,,extra", null, null),
+                _ => ($"user{i % (count / 3)}@example.com,\"Name, {i % (count / 3)}\",en,GB,\"Office \"\"{i % 3}\"\"\",1 Main St,,York,YO1,", $"user{i % (count / 3)}@example.com", $"Office \"{i % 3}\""),
+            });
+        }
+
+        string path = Save();
+        badLines = [.. _rows.Select((row, i) => (row, Line: i + 2L)).Where(r => r.row.Email is null).Select(r => r.Line)];
+        return path;
+    }
+
+    /// <summary>Writes <see cref="_rows"/> as the file, and what an import of it must leave on the server and in the rejects file.</summary>
+    private string Save()
+    {
+        _expected.Clear();
+        _badRows.Clear();
+        foreach ((string text, string? email, string? description) in _rows)
+        {
+            if (email is null)
             {
-                badLines.Add(line);
-                _badRows.Add(row.TrimEnd('\n'));
+                _badRows.Add(text);
             }
             else
             {
-                string email = $"user{i % (count / 3)}@example.com";
-                (_expected.TryGetValue(email, out HashSet<string>? descriptions) ? descriptions : _expected[email] = []).Add($"Office \"{i % 3}\"");
+                (_expected.TryGetValue(email, out HashSet<string>? descriptions) ? descriptions : _expected[email] = []).Add(description!);
             }
-
-            csv.Append(row);
         }
 
         string path = Path.Combine(_directory, "customers.csv");
-        File.WriteAllText(path, csv.ToString());
+        File.WriteAllText(path, Header + "\n" + string.Concat(_rows.Select(r => r.Text + "\n")));
         return path;
+    }
+
+    /// <summary>
+    /// The file as a user edits it between runs: the rows with a bad country fixed in place, the rows without an email
+    /// deleted, and a new customer inserted above every finished row, so that every line number after it moves.
+    /// </summary>
+    private string EditFile()
+    {
+        for (int i = 0; i < _rows.Count; i++)
+        {
+            if (_rows[i].Text.Contains(",ZZ,", StringComparison.Ordinal))
+            {
+                string email = _rows[i].Text[.._rows[i].Text.IndexOf(',', StringComparison.Ordinal)];
+                _rows[i] = ($"{email},Fixed,en,GB,Fixed office,,,York,,", email, "Fixed office");
+            }
+        }
+
+        _rows.RemoveAll(r => r.Text.StartsWith("\"Quoted, no email\"", StringComparison.Ordinal));
+        _rows.Insert(0, ("inserted@example.com,Inserted,en,GB,Inserted office,,,Leeds,,", "inserted@example.com", "Inserted office"));
+        return Save();
+    }
+
+    /// <summary>Starts the tool's import of <paramref name="file"/>, its output read (and dropped) as it comes.</summary>
+    private Process StartImport(CustomerAddressesEmulator emulator, string file)
+    {
+        Process run = tool.Start(emulator.BaseAddress, _directory, "import", file, "--dialect", "paddle", "--concurrency", "8");
+        _ = run.StandardOutput.ReadToEndAsync();
+        return run;
     }
 
     [Fact]
@@ -68,26 +107,44 @@ public sealed class CliEndToEndTests(PackedCliTool tool) : IDisposable
             RateLimitRate = 0.02,
             RetryAfterSeconds = 0,
         });
-        string file = WriteFile(300, out HashSet<long> bad);
+        string file = WriteFile(300, out _);
         var random = new Random();
-        for (int kill = 0; kill < 3; kill++)
+        var refusals = new List<string>();
+        for (int kill = 0, attempt = 0; kill < 3; attempt++)
         {
-            using Process run = tool.Start(emulator.BaseAddress, _directory, "import", file, "--dialect", "paddle", "--concurrency", "8");
-            _ = run.StandardOutput.ReadToEndAsync();
-            _ = run.StandardError.ReadToEndAsync();
-            await Task.Delay(random.Next(300, 1500));
+            if (kill == 1)
+            {
+                file = EditFile(); // fixed, deleted and inserted rows between two runs of one journal
+            }
+
+            // The second time, two imports of one file (one journal) at once, as two terminals would start them: one
+            // holds the journal, the other is refused at once (or runs after it, if the first one finished before it
+            // started); either way nothing is doubled and the journal stays whole for the runs after.
+            using Process run = StartImport(emulator, file);
+            using Process? twin = kill == 1 ? StartImport(emulator, file) : null;
+            Task<string> runError = run.StandardError.ReadToEndAsync();
+            Task<string> twinError = twin?.StandardError.ReadToEndAsync() ?? Task.FromResult(string.Empty);
+            await Task.Delay(random.Next(300, 1500) + (attempt * 500));
             run.Kill(); // SIGKILL on Linux and macOS: no cleanup of any kind
+            twin?.Kill();
             await run.WaitForExitAsync();
+            await (twin?.WaitForExitAsync() ?? Task.CompletedTask);
+            refusals.AddRange([.. run.ExitCode == 2 ? [await runError] : Array.Empty<string>(), .. twin?.ExitCode == 2 ? [await twinError] : Array.Empty<string>()]);
+
+            // The first kill counts once it left finished rows in the journal (a header and a record), for the runs after to compare with.
+            kill += kill > 0 || (File.Exists(file + ".journal") && File.ReadLines(file + ".journal").Count() >= 2) ? 1 : 0;
         }
 
         (int exitCode, string output, string error) = await tool.RunAsync(emulator.BaseAddress, _directory, "import", file, "--dialect", "paddle", "--concurrency", "8");
 
         Assert.True(exitCode == 1, $"exit {exitCode}\n{output}\n{error}");
-        Assert.Contains($"rejected: {bad.Count}", output, StringComparison.Ordinal);
+        Assert.Contains($"rejected: {_badRows.Count}", output, StringComparison.Ordinal);
+        Assert.Contains("since the last run: ", output, StringComparison.Ordinal);
+        Assert.All(refusals, refusal => Assert.Matches(@"\Acustomeraddresses: [^\n]*in use by another import[^\n]*\n\z", refusal));
         Assert.DoesNotContain("pdl_sdbx_apikey_e2e_secret", output + error, StringComparison.Ordinal);
         await AssertServerHolds(emulator);
         string rejects = File.ReadAllText(Path.Combine(_directory, "customers.rejects.csv"));
-        Assert.StartsWith("email,name,locale,country_code,description,first_line,second_line,city,postal_code,region,line,reason\n", rejects, StringComparison.Ordinal);
+        Assert.StartsWith(Header + ",line,reason\n", rejects, StringComparison.Ordinal);
         Assert.All(_badRows, row => Assert.Contains(row + ",", rejects, StringComparison.Ordinal));
         Assert.Equal(rejects.Split('\n').Length, 2 + _badRows.Sum(row => row.Split('\n').Length)); // the header, each bad row once, the last line feed
     }
