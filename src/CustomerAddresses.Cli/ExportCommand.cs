@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using CustomerAddresses.Client;
@@ -15,24 +16,40 @@ namespace CustomerAddresses.Cli;
 /// </summary>
 internal static class ExportCommand
 {
-    internal static readonly string[] Options = [.. Connection.Options, "--out", "--format", "--delimiter"];
-    internal static readonly string[] Flags = ["--include-archived", "--raw"];
     private static readonly TimeSpan s_every = TimeSpan.FromSeconds(5);
 
-    internal static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
+    internal static Command Create(ToolContext context, Connection connection)
     {
-        if (args.Words.Count != 1)
+        var output = new Option<string?>("--out") { Description = "The file to write (default: standard output); written beside it first and renamed into place when done.", HelpName = "FILE" };
+        var format = new Option<string?>("--format") { Description = "ndjson or csv (default: csv for a .csv --out, else ndjson).", HelpName = "ndjson|csv" };
+        format.AcceptOnlyFromAmong("ndjson", "csv");
+        var delimiter = new Option<string?>("--delimiter") { Description = "The CSV separator (default: ,).", HelpName = ",|;|tab" };
+        var raw = new Option<bool>("--raw") { Description = "Write cells as they are: no leading ' before = + - @ (a spreadsheet would run them)." };
+        var archived = new Option<bool>("--include-archived") { Description = "Export archived customers and addresses too." };
+        var command = new Command("export", "Export every customer with its addresses, one record per address, in the columns an import reads.")
         {
-            throw new UsageException("export takes no FILE: use --out FILE");
-        }
+            output, format, delimiter, raw, archived,
+        };
+        command.SetAction((parse, ct) => RunAsync(
+            context,
+            connection,
+            parse,
+            parse.GetResult(output) is not null ? FileSafety.Output(parse.GetValue(output), "--out") : null,
+            parse.GetValue(format),
+            RowFiles.Delimiter(parse.GetValue(delimiter)) ?? ',',
+            parse.GetValue(raw),
+            parse.GetValue(archived),
+            ct));
+        return command;
+    }
 
-        string? path = args.Has("--out") ? FileSafety.Output(args["--out"], "--out") : null;
-        string format = args.OneOf("--format", "ndjson", "csv") ?? (path is not null && !RowFiles.IsNdjson(path) && path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "ndjson");
-        char delimiter = RowFiles.Delimiter(args["--delimiter"]) ?? ',';
-        bool raw = args.Flag("--raw");
-        using CustomerAddressesClient client = Connection.Create(args, paddleRateOnPaddle: true);
+    private static async Task<int> RunAsync(ToolContext context, Connection connection, ParseResult parse, string? path, string? format, char delimiter, bool raw, bool archived, CancellationToken cancellationToken)
+    {
+        format ??= path is not null && !RowFiles.IsNdjson(path) && path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "ndjson";
+        Verbosity verbosity = connection.VerbosityOf(parse);
+        using CustomerAddressesClient client = connection.Create(parse, context, ClientUse.Bulk);
         await using AtomicFile? file = path is null ? null : new AtomicFile(path);
-        TextWriter output = file?.Writer ?? Console.Out;
+        TextWriter output = file?.Writer ?? context.Out;
         if (format == "csv")
         {
             await output.WriteLineAsync(RowFiles.CsvLine(RowFiles.Exported, delimiter));
@@ -41,15 +58,15 @@ internal static class ExportCommand
         var clock = Stopwatch.StartNew();
         TimeSpan next = s_every;
         long records = 0;
-        await foreach (BulkExportRecord record in new BulkClient(client).ExportAsync(new BulkExportOptions { IncludeArchived = args.Flag("--include-archived") }, cancellationToken))
+        await foreach (BulkExportRecord record in new BulkClient(client).ExportAsync(new BulkExportOptions { IncludeArchived = archived }, cancellationToken))
         {
             string?[] values = RowFiles.Values(record);
             await output.WriteLineAsync(format == "csv" ? RowFiles.CsvLine(raw ? values : values.Select(SpreadsheetCells.Neutralize), delimiter) : RowFiles.JsonLine(RowFiles.Exported, values));
             records++;
-            if (clock.Elapsed >= next)
+            if (clock.Elapsed >= next && verbosity != Verbosity.Quiet)
             {
                 next = clock.Elapsed + s_every;
-                Console.Error.WriteLine(Line(records, clock.Elapsed, client.Statistics) + ProgressView.Stalled(client.Statistics));
+                context.Error.WriteLine(Line(records, clock.Elapsed, client.Statistics) + ProgressView.Stalled(client.Statistics));
             }
         }
 
@@ -62,10 +79,10 @@ internal static class ExportCommand
             await output.FlushAsync(cancellationToken);
         }
 
-        Console.Error.WriteLine($"Exported {records} records{(path is not null ? $" to {Echo.Escape(path)}" : string.Empty)} in {clock.Elapsed:hh\\:mm\\:ss}\n  requests: {client.Statistics.Requests}, 429s received: {client.Statistics.RateLimited}");
-        return 0;
+        context.Error.WriteLine($"Exported {records} records{(path is not null ? $" to {Echo.Escape(path)}" : string.Empty)} in {clock.Elapsed:hh\\:mm\\:ss}\n  requests: {client.Statistics.Requests} ({client.Statistics.Retries} retries), 429s received: {client.Statistics.RateLimited}");
+        return ExitCodes.Done;
     }
 
     private static string Line(long records, TimeSpan elapsed, CustomerAddressesClientStatistics statistics) =>
-        string.Create(CultureInfo.InvariantCulture, $"{records} records, {(elapsed.TotalSeconds > 0 ? records / elapsed.TotalSeconds : 0):0.0} records/s, {statistics.Requests} requests, {statistics.RateLimited} 429s");
+        string.Create(CultureInfo.InvariantCulture, $"{records} records, {(elapsed.TotalSeconds > 0 ? records / elapsed.TotalSeconds : 0):0.0} records/s, {statistics.Requests} requests ({statistics.Retries} retries), {statistics.RateLimited} 429s");
 }

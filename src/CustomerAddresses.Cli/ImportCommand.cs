@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using CustomerAddresses.Client;
@@ -13,16 +14,36 @@ namespace CustomerAddresses.Cli;
 /// </summary>
 internal static class ImportCommand
 {
-    internal static readonly string[] Options = [.. Connection.Options, "--journal", "--rejects", "--concurrency", "--delimiter"];
-    internal static readonly string[] Flags = ["--dry-run", "--raw"];
-
-    internal static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
+    internal static Command Create(ToolContext context, Connection connection)
     {
-        if (args.Words is not [_, string file])
+        var file = new Argument<string>("FILE") { Description = "UTF-8 CSV with a header row (columns in any order and case; separator , ; or tab, detected), or NDJSON (.ndjson, .jsonl)." };
+        var journal = new Option<string?>("--journal") { Description = "The journal that makes a run resume and an edited file import what changed (default: FILE.journal).", HelpName = "PATH" };
+        var rejects = new Option<string?>("--rejects") { Description = "Where rejected rows go, with line and reason columns (default: FILE's name with .rejects).", HelpName = "PATH" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and send nothing." };
+        var concurrency = new Option<int>("--concurrency") { Description = "Rows worked on at once (1 to 64).", HelpName = "N", DefaultValueFactory = _ => 4 };
+        concurrency.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 64) { r.AddError("--concurrency takes a whole number from 1 to 64"); } });
+        var delimiter = new Option<string?>("--delimiter") { Description = "The CSV separator, when not the one detected.", HelpName = ",|;|tab" };
+        var raw = new Option<bool>("--raw") { Description = "Read cells as they are: no leading ' removed (see export)." };
+        var command = new Command("import", "Import customers and their addresses from a file: every good row onto the server once, resumable, rejects kept.")
         {
-            throw new UsageException("import takes one FILE (.csv, .ndjson or .jsonl)");
-        }
+            file, journal, rejects, dryRun, concurrency, delimiter, raw,
+        };
+        command.SetAction((parse, ct) => RunAsync(context, connection, parse, new Values(
+            parse.GetValue(file)!,
+            parse.GetResult(journal) is not null ? parse.GetValue(journal) ?? string.Empty : null,
+            parse.GetResult(rejects) is not null ? parse.GetValue(rejects) ?? string.Empty : null,
+            parse.GetValue(dryRun),
+            parse.GetValue(concurrency),
+            parse.GetValue(delimiter),
+            parse.GetValue(raw)), ct));
+        return command;
+    }
 
+    private sealed record Values(string File, string? Journal, string? Rejects, bool DryRun, int Concurrency, string? Delimiter, bool Raw);
+
+    private static async Task<int> RunAsync(ToolContext context, Connection connection, ParseResult parse, Values args, CancellationToken cancellationToken)
+    {
+        string file = args.File;
         if (Directory.Exists(file))
         {
             throw new UsageException($"{Echo.Quote(file, 260)} is a directory: name a file");
@@ -33,11 +54,12 @@ internal static class ImportCommand
             throw new UsageException($"no such file: {Echo.Quote(file, 260)}");
         }
 
-        bool dryRun = args.Flag("--dry-run");
-        bool raw = args.Flag("--raw");
-        string journal = FileSafety.Output(args.Has("--journal") ? args["--journal"] : file + ".journal", "--journal");
+        Verbosity verbosity = connection.VerbosityOf(parse);
+        bool dryRun = args.DryRun;
+        bool raw = args.Raw;
+        string journal = FileSafety.Output(args.Journal ?? file + ".journal", "--journal");
         string rejects = FileSafety.Output(
-            args.Has("--rejects") ? args["--rejects"] : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, Path.GetFileNameWithoutExtension(file) + ".rejects" + Path.GetExtension(file)),
+            args.Rejects ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, Path.GetFileNameWithoutExtension(file) + ".rejects" + Path.GetExtension(file)),
             "--rejects");
         FileSafety.NotTheInput(file, journal, "--journal");
         FileSafety.NotTheInput(file, rejects, "--rejects");
@@ -46,9 +68,9 @@ internal static class ImportCommand
             throw new UsageException("--journal and --rejects name the same file");
         }
 
-        int concurrency = args.Int("--concurrency", 1, 64) ?? 4;
-        InputFile input = InputFile.Open(file, RowFiles.Delimiter(args["--delimiter"]), raw, warning => Console.Error.WriteLine($"customeraddresses: warning: {warning}"));
-        using CustomerAddressesClient client = Connection.Create(args, paddleRateOnPaddle: true);
+        Action<string> warn = verbosity == Verbosity.Quiet ? static _ => { } : warning => context.Error.WriteLine($"customeraddresses: warning: {warning}");
+        InputFile input = InputFile.Open(file, RowFiles.Delimiter(args.Delimiter), raw, warn);
+        using CustomerAddressesClient client = connection.Create(parse, context, ClientUse.Bulk, needsKey: !dryRun);
         var bulk = new BulkClient(client);
         long total = input.Count;
         await using var rejectsFile = new RejectsFile(input, rejects, raw);
@@ -57,11 +79,14 @@ internal static class ImportCommand
             JournalPath = dryRun ? null : journal,
             Source = Path.GetFullPath(file),
             DryRun = dryRun,
-            MaxConcurrency = concurrency,
+            MaxConcurrency = args.Concurrency,
             OnRejected = async (rejected, ct) =>
             {
                 await rejectsFile.WriteAsync(rejected, ct);
-                Console.Error.WriteLine($"line {rejected.Row.LineNumber}: {Echo.Escape(rejected.Reason)}");
+                if (verbosity != Verbosity.Quiet)
+                {
+                    context.Error.WriteLine($"line {rejected.Row.LineNumber}: {Echo.Escape(rejected.Reason)}");
+                }
             },
         };
 
@@ -71,27 +96,23 @@ internal static class ImportCommand
         try
         {
             Task<BulkProgress> import = bulk.ImportAsync(input.Rows().ToAsyncEnumerable(), options, sink, cancellationToken);
-            result = await ProgressView.ShowAsync(import, sink, total, clock, client.Statistics, cancellationToken);
-        }
-        catch (BulkJournalException e)
-        {
-            throw new UsageException(e.Message);
+            result = await ProgressView.ShowAsync(context, verbosity, import, sink, total, clock, client.Statistics, cancellationToken);
         }
         finally
         {
             await rejectsFile.CommitAsync(); // the rows rejected so far, in order: a stopped run's are complete up to where it stopped
         }
 
-        Console.WriteLine(Summary(result, total, clock.Elapsed, dryRun, rejects));
-        return result.Rejected > 0 ? 1 : 0;
+        context.Out.WriteLine(Summary(result, total, clock.Elapsed, dryRun, rejects, client.Statistics.Retries));
+        return result.Rejected > 0 ? ExitCodes.Failed : ExitCodes.Done;
     }
 
-    private static string Summary(BulkProgress p, long total, TimeSpan elapsed, bool dryRun, string rejects) =>
+    private static string Summary(BulkProgress p, long total, TimeSpan elapsed, bool dryRun, string rejects, long retries) =>
         (dryRun ? $"Checked {total} rows, sent nothing: {total - p.Rejected} would be imported, {p.Rejected} rejected" : $"Imported {p.RowsDone - p.Rejected} of {total} rows in {elapsed:hh\\:mm\\:ss}")
         + (dryRun ? string.Empty : $"\n  customers: {p.CustomersCreated} created, {p.CustomersFound} found\n  addresses: {p.AddressesCreated} created, {p.AddressesFound} found")
         + (p.RowsDoneBefore + p.RowsChanged + p.RowsRemoved > 0 && !dryRun
             ? string.Create(CultureInfo.InvariantCulture, $"\n  since the last run: {p.RowsDoneBefore} rows done before, {p.RowsChanged} new, edited or not reached (imported now), {p.RowsRemoved} removed or edited (not undone on the server)")
             : string.Empty)
         + $"\n  rejected: {p.Rejected}{(p.Rejected > 0 ? $" (in {Echo.Escape(rejects)})" : string.Empty)}"
-        + (dryRun ? string.Empty : $"\n  requests: {p.Requests} this run, 429s received: {p.RateLimited}");
+        + (dryRun ? string.Empty : $"\n  requests: {p.Requests} this run ({retries} retries), 429s received: {p.RateLimited}");
 }

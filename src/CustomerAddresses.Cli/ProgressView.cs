@@ -37,10 +37,15 @@ internal static class ProgressView
 {
     private static readonly TimeSpan s_plainEvery = TimeSpan.FromSeconds(5);
 
-    internal static async Task<BulkProgress> ShowAsync(Task<BulkProgress> run, ProgressSink sink, long total, Stopwatch clock, CustomerAddressesClientStatistics statistics, CancellationToken cancellationToken)
+    internal static async Task<BulkProgress> ShowAsync(ToolContext context, Verbosity verbosity, Task<BulkProgress> run, ProgressSink sink, long total, Stopwatch clock, CustomerAddressesClientStatistics statistics, CancellationToken cancellationToken)
     {
         long before = sink.Latest.RowsDone;
-        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        if (verbosity == Verbosity.Quiet)
+        {
+            return await run;
+        }
+
+        if (context.OutIsTerminal && context.ErrorIsTerminal && AnsiConsole.Profile.Capabilities.Interactive)
         {
             return await AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -64,7 +69,7 @@ internal static class ProgressView
             await Task.WhenAny(run, Task.Delay(s_plainEvery, cancellationToken));
             if (!run.IsCompleted)
             {
-                Console.WriteLine(Line(sink.Latest, total, clock.Elapsed, before) + Stalled(statistics));
+                context.Out.WriteLine(Line(sink.Latest, total, clock.Elapsed, before, statistics.Retries) + Stalled(statistics));
             }
         }
 
@@ -74,7 +79,7 @@ internal static class ProgressView
     private static void Update(ProgressTask bar, BulkProgress p, long total, Stopwatch clock, CustomerAddressesClientStatistics statistics)
     {
         bar.Value = p.RowsDone;
-        bar.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{p.RowsDone}/{total} rows, {Rate(p.RowsDone, clock.Elapsed):0.0}/s, {p.Rejected} rejected") + Stalled(statistics));
+        bar.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{p.RowsDone}/{total} rows, {Rate(p.RowsDone, clock.Elapsed):0.0}/s, {p.Rejected} rejected, {statistics.Retries} retries") + Stalled(statistics));
     }
 
     /// <summary>
@@ -94,11 +99,11 @@ internal static class ProgressView
     }
 
     /// <summary>Rows done, the rate and the time left, as one line.</summary>
-    internal static string Line(BulkProgress p, long total, TimeSpan elapsed, long doneBefore)
+    internal static string Line(BulkProgress p, long total, TimeSpan elapsed, long doneBefore, long retries)
     {
         double rate = Rate(p.RowsDone - doneBefore, elapsed);
         string left = rate > 0 ? TimeSpan.FromSeconds((total - p.RowsDone) / rate).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "unknown";
-        return string.Create(CultureInfo.InvariantCulture, $"{p.RowsDone}/{total} rows ({(total == 0 ? 100 : p.RowsDone * 100 / total)}%), {rate:0.0} rows/s, {left} left, {p.Rejected} rejected, {p.Requests} requests, {p.RateLimited} 429s");
+        return string.Create(CultureInfo.InvariantCulture, $"{p.RowsDone}/{total} rows ({(total == 0 ? 100 : p.RowsDone * 100 / total)}%), {rate:0.0} rows/s, {left} left, {p.Rejected} rejected, {p.Requests} requests ({retries} retries), {p.RateLimited} 429s");
     }
 
     private static double Rate(long rows, TimeSpan elapsed) => elapsed.TotalSeconds > 0 ? rows / elapsed.TotalSeconds : 0;

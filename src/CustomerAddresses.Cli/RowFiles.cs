@@ -99,11 +99,13 @@ internal sealed class InputFile
 {
     private readonly bool _raw;
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private readonly Action<string> _warn;
 
-    private InputFile(string path, bool raw)
+    private InputFile(string path, bool raw, Action<string> warn)
     {
         Path = path;
         _raw = raw;
+        _warn = warn;
     }
 
     internal string Path { get; }
@@ -125,7 +127,7 @@ internal sealed class InputFile
     /// <exception cref="UsageException">The file cannot be imported as a whole.</exception>
     internal static InputFile Open(string path, char? delimiter, bool raw, Action<string> warn)
     {
-        var file = new InputFile(path, raw);
+        var file = new InputFile(path, raw, warn);
         CheckUtf8(path);
         if (file.IsNdjson)
         {
@@ -270,7 +272,7 @@ internal sealed class InputFile
                 {
                     if (Array.IndexOf(RowFiles.ExportOnly, name) < 0 && Array.IndexOf(RowFiles.RejectsOnly, name) < 0 && _warned.Add(name))
                     {
-                        Console.Error.WriteLine($"customeraddresses: warning: {Echo.Quote(Path, 260)}: member {Echo.Quote(member.Name)} is not read by an import and is left out");
+                        _warn($"{Echo.Quote(Path, 260)}: member {Echo.Quote(member.Name)} is not read by an import and is left out");
                     }
 
                     continue;

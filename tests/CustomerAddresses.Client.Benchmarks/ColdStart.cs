@@ -109,15 +109,7 @@ internal static class ColdStart
             "aot" => ["-r", RuntimeInformation.RuntimeIdentifier, "-p:PublishAot=true"],
             _ => throw new ArgumentException($"unknown mode '{mode}' (jit, r2r-package, r2r-app, aot)"),
         });
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        arguments.ForEach(start.ArgumentList.Add);
-        using Process process = Process.Start(start)!;
-        string log = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"publishing {side} ({mode}) failed:\n{log}");
-        }
+        await DotnetAsync(arguments, $"publishing {side} ({mode})");
 
         string executable = Path.Combine(directory, OperatingSystem.IsWindows() ? "ColdStart.exe" : "ColdStart");
         string package = Path.Combine(directory, "CustomerAddresses.Client.dll");
@@ -177,7 +169,21 @@ internal static class ColdStart
         }
     }
 
-    private static double Quantile(double[] sorted, double q)
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>; its output is the exception's when it fails.</summary>
+    internal static async Task DotnetAsync(List<string> arguments, string what)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        arguments.ForEach(start.ArgumentList.Add);
+        using Process process = Process.Start(start)!;
+        string log = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{what} failed:\n{log}");
+        }
+    }
+
+    internal static double Quantile(double[] sorted, double q)
     {
         double position = (sorted.Length - 1) * q;
         int low = (int)Math.Floor(position);

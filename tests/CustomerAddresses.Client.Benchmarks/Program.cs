@@ -9,12 +9,18 @@ using CustomerAddresses.Client.Benchmarks;
 // ... -- --loopback                                                                     the loopback scenario in interleaved rounds (medians)
 // ... -- --peak                                                                          peak memory while streaming
 // ... -- --cold-start [--rounds N] [--modes jit,r2r-package,r2r-app,aot]                a fresh process per sample: the first call
+// ... -- --tool-start [--rounds N]                                                      the customeraddresses tool's start-up: jit, r2r, aot
 // ... -- --bulk [--seconds N] [--per-minute N]                                         import throughput at a rate limit, export memory
 if (args.Contains("--cold-start"))
 {
     int rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).DefaultIfEmpty(30).First();
     string[] modes = args.SkipWhile(a => a != "--modes").Skip(1).Select(m => m.Split(',')).DefaultIfEmpty(["jit", "r2r-package", "r2r-app", "aot"]).First();
     return await ColdStart.RunAsync(rounds, modes);
+}
+
+if (args.Contains("--tool-start"))
+{
+    return await ToolStart.RunAsync(args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).DefaultIfEmpty(20).First());
 }
 
 if (args.Contains("--bulk"))
@@ -98,6 +104,10 @@ static async Task<int> QuickCheck()
     streaming.Setup();
     Same("stream 10,000 addresses", await streaming.Stream_Baseline(), await streaming.Stream_Sdk());
     streaming.Cleanup();
+
+    var csv = new CsvBenchmarks { Rows = 1_000 };
+    csv.Setup();
+    Same("read an import's CSV: Sep and CsvHelper", csv.Sep_Read(), csv.CsvHelper_Read());
 
     var permits = new PermitBenchmarks();
     permits.Setup();

@@ -204,6 +204,36 @@ public sealed class CliEndToEndTests(PackedCliTool tool) : IDisposable
         Assert.DoesNotContain(output.Split('\n'), l => l.StartsWith("line 99", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_installed_tool_has_help_completion_a_dialect_from_the_environment_and_reports_a_dead_server_fast()
+    {
+        await using var emulator = await CustomerAddressesEmulator.StartAsync();
+        string file = Path.Combine(_directory, "rows.csv");
+        File.WriteAllText(file, "email,name,country_code,city\nann@example.com,Ann,GB,York\nbo@example.com,Bo,DE,Berlin\n");
+        var dead = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        dead.Start();
+        var deadAddress = new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)dead.LocalEndpoint).Port}/");
+        dead.Stop();
+
+        (int helpCode, string help, _) = await tool.RunAsync(emulator.BaseAddress, _directory, "import", "--help");
+        (int completionCode, string completion, _) = await tool.RunAsync(emulator.BaseAddress, _directory, "completion", "bash");
+        (int importCode, string import, string importError) = await tool.RunAsync(new Dictionary<string, string> { ["CUSTOMERADDRESSES_DIALECT"] = "paddle" }, emulator.BaseAddress, _directory, "import", file);
+        using Process get = tool.Start(deadAddress, _directory, "customers", "get", "ctm_01h8441jn5pcwrfhwh78jqt8hk");
+        Task<string> output = get.StandardOutput.ReadToEndAsync();
+        string firstLine = await get.StandardError.ReadLineAsync() ?? string.Empty; // said as the first retry starts, before its wait
+        await get.WaitForExitAsync();
+
+        Assert.Equal(0, helpCode);
+        Assert.Contains("Usage:\n  customeraddresses import <FILE> [options]", help, StringComparison.Ordinal);
+        Assert.Equal(0, completionCode);
+        Assert.Contains("complete -o default -F _customeraddresses_complete customeraddresses", completion, StringComparison.Ordinal);
+        Assert.True(importCode == 0, import + importError);
+        Assert.Equal(2, emulator.CustomerCount);
+        Assert.Matches(@"^customeraddresses: retrying \(1/2\) in [0-9.]+ s: connection refused$", firstLine);
+        Assert.Equal(3, get.ExitCode);
+        Assert.Equal(string.Empty, await output);
+    }
+
     [Theory]
     [InlineData("import")]
     [InlineData("import", "missing.csv")]

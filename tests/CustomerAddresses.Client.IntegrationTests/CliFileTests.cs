@@ -119,7 +119,7 @@ public sealed class CliFileTests(PackedCliTool tool) : IDisposable
 
         (int code, _, string error) = await tool.RunAsync(emulator.BaseAddress, _directory, "export", "--out", target, "--format", "csv", "--dialect", "paddle");
 
-        Assert.Equal(3, code);
+        Assert.Equal(4, code); // authentication: the server refused the key
         Assert.Equal("precious,data\n1,2\n", File.ReadAllText(target, Encoding.UTF8).TrimStart('\uFEFF'));
         Assert.Equal(["export.csv"], Directory.GetFiles(_directory).Select(Path.GetFileName));
         Assert.DoesNotContain("pdl_sdbx_apikey", error, StringComparison.Ordinal);

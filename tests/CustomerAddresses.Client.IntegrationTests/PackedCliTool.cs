@@ -18,7 +18,17 @@ public sealed class PackedCliTool : IAsyncLifetime
     {
         string packages = Path.Combine(_root, "packages");
         string version = $"1.2.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-        await Run("dotnet", "pack", Path.Combine(Repository.Root, "src", "CustomerAddresses.Cli", "CustomerAddresses.Cli.csproj"), "-c", "Release", "-o", packages, $"-p:Version={version}", "-nologo", "-v", "quiet");
+        string project = Path.Combine(Repository.Root, "src", "CustomerAddresses.Cli", "CustomerAddresses.Cli.csproj");
+
+        // As it ships: the package that points at the others, the framework-dependent one, and on linux-x64 the
+        // NativeAOT one that a user there installs (so these tests run the native tool).
+        await Run("dotnet", "pack", project, "-c", "Release", "-o", packages, $"-p:Version={version}", "-nologo", "-v", "quiet");
+        await Run("dotnet", "pack", project, "-c", "Release", "-o", packages, $"-p:Version={version}", "-nologo", "-v", "quiet", "-r", "any");
+        if (System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64")
+        {
+            await Run("dotnet", "pack", project, "-c", "Release", "-o", packages, $"-p:Version={version}", "-nologo", "-v", "quiet", "-r", "linux-x64");
+        }
+
         await Run("dotnet", "tool", "install", "CustomerAddresses.Cli", "--version", version, "--add-source", packages, "--tool-path", Path.Combine(_root, "tools"));
     }
 
@@ -39,11 +49,20 @@ public sealed class PackedCliTool : IAsyncLifetime
     }
 
     /// <summary>Starts the tool with the given arguments, pointed at <paramref name="baseAddress"/> through the environment, as a user would.</summary>
-    public Process Start(Uri baseAddress, string workingDirectory, params string[] args)
+    public Process Start(Uri baseAddress, string workingDirectory, params string[] args) => Start(new Dictionary<string, string>(), baseAddress, workingDirectory, args);
+
+    /// <summary>Starts the tool with more environment variables (<c>CUSTOMERADDRESSES_DIALECT</c>, …); profiles are read from a folder of the test's, never the user's.</summary>
+    public Process Start(IReadOnlyDictionary<string, string> environment, Uri baseAddress, string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo(Command) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         start.Environment["CUSTOMERADDRESSES_BASE_URL"] = baseAddress.ToString();
         start.Environment["CUSTOMERADDRESSES_API_KEY"] = "pdl_sdbx_apikey_e2e_secret";
+        start.Environment["CUSTOMERADDRESSES_CONFIG_DIR"] = Path.Combine(workingDirectory, ".customeraddresses-config");
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -53,9 +72,13 @@ public sealed class PackedCliTool : IAsyncLifetime
     }
 
     /// <summary>Runs the tool to its end.</summary>
-    public async Task<(int ExitCode, string Output, string Error)> RunAsync(Uri baseAddress, string workingDirectory, params string[] args)
+    public Task<(int ExitCode, string Output, string Error)> RunAsync(Uri baseAddress, string workingDirectory, params string[] args) =>
+        RunAsync(new Dictionary<string, string>(), baseAddress, workingDirectory, args);
+
+    /// <summary>Runs the tool to its end, with more environment variables.</summary>
+    public async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, Uri baseAddress, string workingDirectory, params string[] args)
     {
-        using Process process = Start(baseAddress, workingDirectory, args);
+        using Process process = Start(environment, baseAddress, workingDirectory, args);
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

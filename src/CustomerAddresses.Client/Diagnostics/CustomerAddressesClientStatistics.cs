@@ -16,6 +16,9 @@ public sealed class CustomerAddressesClientStatistics
     /// <summary>Gets how many requests the client sent, each retry counted.</summary>
     public long Requests => _counters.Attempts;
 
+    /// <summary>Gets how many of those requests were retries (<see cref="CustomerAddressesClientOptions.Retry"/>): the retry budget in use.</summary>
+    public long Retries => _counters.Retries;
+
     /// <summary>Gets how many of their answers were 429 (too many requests).</summary>
     public long RateLimited => _counters.TooManyRequests;
 
@@ -32,7 +35,7 @@ public sealed class CustomerAddressesClientStatistics
     public int? LearnedRequestsPerMinute => _counters.LearnedRequestsPerMinute;
 
     /// <summary>Describes the counts.</summary>
-    /// <returns>Such as <c>{ Requests = 812, RateLimited = 3 }</c>.</returns>
+    /// <returns>Such as <c>{ Requests = 812, Retries = 5, RateLimited = 3 }</c>.</returns>
     public override string ToString() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{ Requests = {Requests}, RateLimited = {RateLimited} }}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{ Requests = {Requests}, Retries = {Retries}, RateLimited = {RateLimited} }}");
 }

@@ -53,6 +53,7 @@ internal static class ResiliencePipelineSetup
                     }
 
                     ClientRequestHandler.CountRetry(request);
+                    settings.Counters.Retried();
                     ClientTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("http.request.method", request.Method.Method));
                     if (logger.IsEnabled(LogLevel.Warning))
                     {
@@ -100,6 +101,7 @@ internal static class ResiliencePipelineSetup
     {
         { Result: { } response } => $"status {(int)response.StatusCode}",
         { Exception: TimeoutRejectedException } => "an attempt timeout",
+        { Exception: HttpRequestException { InnerException: System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused } } } => "connection refused",
         { Exception: HttpRequestException e } => $"a network failure ({e.HttpRequestError})",
         { Exception: { } e } => e.GetType().Name,
         _ => "an unknown outcome",
