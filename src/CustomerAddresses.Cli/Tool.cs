@@ -75,7 +75,10 @@ internal static class Tool
         }
     }
 
-    /// <summary>The exit code and the line an exception ends a run with; (null, null) for a defect, which is left to crash loudly.</summary>
+    /// <summary>
+    /// The exit code and the line an exception ends a run with: one line whatever happened, a defect included (said as
+    /// one, with its type); (null, null) only for a cancellation nobody asked for, left to propagate.
+    /// </summary>
     internal static (int? Code, string? Message) Describe(Exception e, CancellationToken cancellationToken) => e switch
     {
         UsageException or BulkJournalException or UnauthorizedAccessException => (ExitCodes.Usage, $"{e.Message} (--help for usage)"),
@@ -86,7 +89,8 @@ internal static class Tool
         CustomerAddressesApiException => (ExitCodes.Failed, e.Message),
         HttpRequestException { InnerException: SocketException socket } => (ExitCodes.Stopped, $"cannot reach the server: {socket.SocketErrorCode switch { SocketError.ConnectionRefused => "connection refused", SocketError.HostNotFound => "no such host", _ => socket.Message }} (run it again)"),
         HttpRequestException or TimeoutException or IOException => (ExitCodes.Stopped, $"{e.Message} (run it again)"),
-        _ => (null, null),
+        OperationCanceledException => (null, null),
+        _ => (ExitCodes.Failed, $"unexpected {e.GetType().Name}: {e.Message} (a defect of the tool: please report it)"),
     };
 
     private static int ParseError(RootCommand root, ParseResult parse, ToolContext context, InvocationConfiguration configuration, bool noArguments)

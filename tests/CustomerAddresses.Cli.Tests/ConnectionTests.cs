@@ -143,5 +143,18 @@ public sealed class ConnectionTests : IAsyncLifetime, IDisposable
         Assert.Contains("line 3: ", normalError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_defect_is_one_line_and_exit_code_1_never_a_stack_trace()
+    {
+        _tool.At(_emulator.BaseAddress);
+        _tool.ClientFactory = _ => throw new InvalidOperationException("the factory broke\n   at Somewhere.Deep()");
+
+        (int code, string output, string error) = await _tool.RunAsync("customers", "list");
+
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal("customeraddresses: unexpected InvalidOperationException: the factory broke\\n   at Somewhere.Deep() (a defect of the tool: please report it)\n", error);
+    }
+
     public void Dispose() => _tool.Dispose();
 }

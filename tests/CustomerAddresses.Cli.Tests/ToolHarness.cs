@@ -24,6 +24,9 @@ internal sealed class ToolHarness : IDisposable
     /// <summary>Whether standard output is a terminal (a table) or a pipe (plain lines).</summary>
     internal bool Terminal { get; set; }
 
+    /// <summary>Makes the tool's clients; null for the tool's own.</summary>
+    internal Func<CustomerAddresses.Client.CustomerAddressesClientOptions, CustomerAddresses.Client.CustomerAddressesClient>? ClientFactory { get; set; }
+
     /// <summary>Points the tool at a server, with the harness's key, through the environment.</summary>
     internal ToolHarness At(Uri baseAddress, string? dialect = "paddle")
     {
@@ -57,6 +60,19 @@ internal sealed class ToolHarness : IDisposable
             Environment = name => Environment.TryGetValue(name, out string? value) && value.Length > 0 ? value : null,
             ConfigDirectory = ConfigDirectory,
         };
+        if (ClientFactory is not null)
+        {
+            context = new ToolContext
+            {
+                Out = context.Out,
+                Error = context.Error,
+                OutIsTerminal = context.OutIsTerminal,
+                Environment = context.Environment,
+                ConfigDirectory = context.ConfigDirectory,
+                ClientFactory = ClientFactory,
+            };
+        }
+
         int code = await Tool.RunAsync(args, context, CancellationToken.None);
         return (code, output.ToString(), error.ToString());
     }

@@ -28,9 +28,11 @@ public sealed class CustomerAddressesRateLimitOptions
     /// <summary>
     /// Gets or sets whether a client without a stated limit (no <see cref="RequestsPerMinute"/>, <see cref="Limiter"/> or
     /// <see cref="LimiterFactory"/>) learns one from the server: it sends unpaced until the first 429, then sends nothing
-    /// until that answer's <c>Retry-After</c> has passed, and from then on paces at the rate the server showed (the
-    /// answers it accepted in the minute before the 429, over that minute), learning again at each later 429, so it never
-    /// bursts into the limit twice. <see cref="CustomerAddressesClientStatistics.LearnedRequestsPerMinute"/> says the rate.
+    /// until that answer's <c>Retry-After</c> has passed, and from then on paces at the limit the 429 states
+    /// (<c>RateLimit-Policy</c>, or <c>X-RateLimit-Limit</c> with <c>X-RateLimit-Window</c>), or else at the rate the
+    /// server showed (the answers it accepted in the minute before the 429, over that minute), learning again at each
+    /// later 429, so it never bursts into the limit twice; a rate it had to guess rises by an eighth after each full
+    /// minute without a 429, so one 429 that was not the limit does not slow a long run for good. <see cref="CustomerAddressesClientStatistics.LearnedRequestsPerMinute"/> says the rate.
     /// Defaults to <see langword="false"/>; the <c>customeraddresses</c> tool sets it. In configuration:
     /// <c>CustomerAddresses:RateLimit:LearnFromServer</c>.
     /// </summary>

@@ -28,7 +28,7 @@ internal sealed class ResponseBufferingHandler(ClientSettings settings) : Delega
             counters.RateLimited(wait is { } w ? settings.TimeProvider.GetUtcNow() + w : null);
         }
 
-        (settings.Limiter as LearningPacer)?.Answered(limited, wait);
+        (settings.Limiter as LearningPacer)?.Answered(limited, wait, limited ? ResponseHeaders.StatedRequestsPerMinute(response) : null);
 
         await ResponseBuffer.BufferAsync(response, cancellationToken).ConfigureAwait(false);
         return response;

@@ -71,4 +71,55 @@ public sealed class LearningPacerTests
         Assert.IsType<RequestPacer>(stated.Settings!.Limiter);
         Assert.Null(learning.Statistics.LearnedRequestsPerMinute);
     }
+
+    [Fact]
+    public void A_429_that_states_its_limit_is_paced_at_that_limit_and_kept()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var counters = new ClientCounters();
+        using var pacer = new LearningPacer(clock, counters);
+        for (int i = 0; i < 50; i++)
+        {
+            pacer.Answered(rateLimited: false, retryAfter: null);
+        }
+
+        pacer.Answered(rateLimited: true, retryAfter: TimeSpan.FromSeconds(1), statedPerMinute: 120);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.True(pacer.AttemptAcquire().IsAcquired);
+
+        Assert.Equal(120, counters.LearnedRequestsPerMinute);
+        Assert.Equal(TimeSpan.FromMinutes(1) / (120 * RequestPacer.Headroom), pacer.Pacer!.Interval);
+    }
+
+    [Fact]
+    public async Task A_guessed_pace_rises_by_an_eighth_after_each_minute_without_a_429_and_falls_at_the_next()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var counters = new ClientCounters();
+        using var pacer = new LearningPacer(clock, counters);
+        pacer.Answered(rateLimited: false, retryAfter: null);
+        pacer.Answered(rateLimited: true, retryAfter: TimeSpan.Zero); // one answer, then a 429: a guess of 60 a minute
+        Assert.Equal(60, counters.LearnedRequestsPerMinute);
+
+        // Callers keep asking while the minutes pass, none answered 429: each minute the pace rises by an eighth.
+        var rates = new List<int>();
+        for (int minute = 0; minute < 3; minute++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            using RateLimitLease lease = await pacer.AcquireAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            rates.Add(counters.LearnedRequestsPerMinute!.Value);
+        }
+
+        for (int i = 0; i < 20; i++)
+        {
+            pacer.Answered(rateLimited: false, retryAfter: null);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        pacer.Answered(rateLimited: true, retryAfter: TimeSpan.FromSeconds(50));
+
+        Assert.Equal([68, 77, 87], rates);
+        Assert.Equal(20, counters.LearnedRequestsPerMinute); // 20 answers accepted over 10 s plus a 50 s wait: 20 a minute
+    }
 }
+
