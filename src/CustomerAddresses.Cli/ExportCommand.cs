@@ -16,8 +16,6 @@ namespace CustomerAddresses.Cli;
 /// </summary>
 internal static class ExportCommand
 {
-    private static readonly TimeSpan s_every = TimeSpan.FromSeconds(5);
-
     internal static Command Create(ToolContext context, Connection connection)
     {
         var output = new Option<string?>("--out") { Description = "The file to write (default: standard output); written beside it first and renamed into place when done.", HelpName = "FILE" };
@@ -56,19 +54,24 @@ internal static class ExportCommand
         }
 
         var clock = Stopwatch.StartNew();
-        TimeSpan next = s_every;
         long records = 0;
-        await foreach (BulkExportRecord record in new BulkClient(client).ExportAsync(new BulkExportOptions { IncludeArchived = archived }, cancellationToken))
+        async Task CopyAsync()
         {
-            string?[] values = RowFiles.Values(record);
-            await output.WriteLineAsync(format == "csv" ? RowFiles.CsvLine(raw ? values : values.Select(SpreadsheetCells.Neutralize), delimiter) : RowFiles.JsonLine(RowFiles.Exported, values));
-            records++;
-            if (clock.Elapsed >= next && verbosity != Verbosity.Quiet)
+            await foreach (BulkExportRecord record in new BulkClient(client).ExportAsync(new BulkExportOptions { IncludeArchived = archived }, cancellationToken))
             {
-                next = clock.Elapsed + s_every;
-                context.Error.WriteLine(Line(records, clock.Elapsed, client.Statistics) + ProgressView.Stalled(client.Statistics));
+                string?[] values = RowFiles.Values(record);
+                await output.WriteLineAsync(format == "csv" ? RowFiles.CsvLine(raw ? values : values.Select(SpreadsheetCells.Neutralize), delimiter) : RowFiles.JsonLine(RowFiles.Exported, values));
+                Interlocked.Increment(ref records);
             }
         }
+
+        Task copy = CopyAsync();
+        if (verbosity != Verbosity.Quiet)
+        {
+            await ProgressView.PlainAsync(copy, context.Error, clock, client.Statistics, () => Line(Interlocked.Read(ref records), clock.Elapsed, client.Statistics), cancellationToken);
+        }
+
+        await copy;
 
         if (file is not null)
         {

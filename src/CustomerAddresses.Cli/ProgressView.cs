@@ -30,12 +30,27 @@ internal sealed class ProgressSink : IProgress<BulkProgress>
 }
 
 /// <summary>
-/// Progress while a run lasts: a bar with rows done, rate and time left on a terminal; a plain line every five seconds
-/// when the output is not one (a CI log).
+/// Progress while a run lasts: a bar with rows done, rate and time left on a terminal; plain lines when the output is not
+/// one (a CI log), on the schedule of <see cref="PlainSchedule"/>: nothing is silent for more than two seconds at the start
+/// or while retries and 429s come, and a line every five seconds while all goes well.
 /// </summary>
 internal static class ProgressView
 {
-    private static readonly TimeSpan s_plainEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_tick = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Writes <paramref name="line"/> (with a stall, if any) on the plain schedule until <paramref name="run"/> ends.</summary>
+    internal static async Task PlainAsync(Task run, TextWriter writer, Stopwatch clock, CustomerAddressesClientStatistics statistics, Func<string> line, CancellationToken cancellationToken)
+    {
+        var schedule = new PlainSchedule(() => statistics.Retries + statistics.RateLimited);
+        while (!run.IsCompleted)
+        {
+            await Task.WhenAny(run, Task.Delay(s_tick, cancellationToken));
+            if (!run.IsCompleted && schedule.Due(clock.Elapsed))
+            {
+                await writer.WriteLineAsync(line() + Stalled(statistics));
+            }
+        }
+    }
 
     internal static async Task<BulkProgress> ShowAsync(ToolContext context, Verbosity verbosity, Task<BulkProgress> run, ProgressSink sink, long total, Stopwatch clock, CustomerAddressesClientStatistics statistics, CancellationToken cancellationToken)
     {
@@ -64,15 +79,7 @@ internal static class ProgressView
                 });
         }
 
-        while (!run.IsCompleted)
-        {
-            await Task.WhenAny(run, Task.Delay(s_plainEvery, cancellationToken));
-            if (!run.IsCompleted)
-            {
-                context.Out.WriteLine(Line(sink.Latest, total, clock.Elapsed, before, statistics.Retries) + Stalled(statistics));
-            }
-        }
-
+        await PlainAsync(run, context.Out, clock, statistics, () => Line(sink.Latest, total, clock.Elapsed, before, statistics.Retries), cancellationToken);
         return await run;
     }
 
@@ -107,4 +114,30 @@ internal static class ProgressView
     }
 
     private static double Rate(long rows, TimeSpan elapsed) => elapsed.TotalSeconds > 0 ? rows / elapsed.TotalSeconds : 0;
+}
+
+/// <summary>
+/// When a plain progress line is due: two seconds after the start, then five seconds after the last line, or two when
+/// retries or 429s came since it (a run in trouble says so at once).
+/// </summary>
+/// <param name="trouble">How many retries and 429s there were so far.</param>
+internal sealed class PlainSchedule(Func<long> trouble)
+{
+    private static readonly TimeSpan s_soon = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan s_every = TimeSpan.FromSeconds(5);
+    private TimeSpan _last;
+    private long _trouble = trouble();
+    private bool _first = true;
+
+    internal bool Due(TimeSpan elapsed)
+    {
+        long now = trouble();
+        if (elapsed - _last < (_first || now != _trouble ? s_soon : s_every))
+        {
+            return false;
+        }
+
+        (_last, _trouble, _first) = (elapsed, now, false);
+        return true;
+    }
 }
