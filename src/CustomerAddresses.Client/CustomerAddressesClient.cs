@@ -32,6 +32,7 @@ public class CustomerAddressesClient : IDisposable
     private readonly CustomersClient? _customers;
     private readonly AddressesClient? _addresses;
     private readonly BillingAddressesClient? _billingAddresses;
+    private readonly BusinessesClient? _businesses;
     private readonly EventsClient? _events;
     private CustomerAddressesClientStatistics? _statistics;
 
@@ -56,14 +57,14 @@ public class CustomerAddressesClient : IDisposable
         ILogger logger = (settings.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LoggerCategory);
         _ownedHttpClient = new HttpClient(ClientPipeline.Create(settings, logger, primaryHandler), disposeHandler: true);
         Configure(_ownedHttpClient, settings);
-        (_customers, _addresses, _billingAddresses, _events) = CreateResourceClients(new OperationInvoker(_ownedHttpClient, settings, logger));
+        (_customers, _addresses, _billingAddresses, _events, _businesses) = CreateResourceClients(new OperationInvoker(_ownedHttpClient, settings, logger));
     }
 
     /// <summary>Wraps an HttpClient from the factory, already configured by <see cref="Configure"/>; the factory owns it.</summary>
     internal CustomerAddressesClient(HttpClient httpClient, ClientSettings settings, ILogger logger)
     {
         Settings = settings;
-        (_customers, _addresses, _billingAddresses, _events) = CreateResourceClients(new OperationInvoker(httpClient, settings, logger));
+        (_customers, _addresses, _billingAddresses, _events, _businesses) = CreateResourceClients(new OperationInvoker(httpClient, settings, logger));
     }
 
     /// <summary>The validated copy of the options this client was built from; null for a test double.</summary>
@@ -74,6 +75,9 @@ public class CustomerAddressesClient : IDisposable
 
     /// <summary>Gets the customer address operations.</summary>
     public virtual AddressesClient Addresses => _addresses ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
+
+    /// <summary>Gets a customer's businesses (Paddle Billing only).</summary>
+    public virtual BusinessesClient Businesses => _businesses ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
 
     /// <summary>Gets the organization billing address operations.</summary>
     public virtual BillingAddressesClient BillingAddresses => _billingAddresses ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
@@ -133,6 +137,6 @@ public class CustomerAddressesClient : IDisposable
         }
     }
 
-    private static (CustomersClient, AddressesClient, BillingAddressesClient, EventsClient) CreateResourceClients(OperationInvoker invoker) =>
-        (new CustomersClient(invoker), new AddressesClient(invoker), new BillingAddressesClient(invoker), new EventsClient(invoker));
+    private static (CustomersClient, AddressesClient, BillingAddressesClient, EventsClient, BusinessesClient) CreateResourceClients(OperationInvoker invoker) =>
+        (new CustomersClient(invoker), new AddressesClient(invoker), new BillingAddressesClient(invoker), new EventsClient(invoker), new BusinessesClient(invoker));
 }

@@ -509,6 +509,34 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
     }
 
     [Fact]
+    public async Task Paddle_businesses_example_runs()
+    {
+        const string list = "/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4/businesses";
+        Api.Reply("POST", list, 201, Fixture.Text("paddle/openapi.businesses.create.201.json"));
+        Api.Reply("PATCH", list + "/biz_01hv8hkr641vmpwytx38znv56k", 200, Fixture.Text("paddle/openapi.businesses.update.200.json"));
+        Api.Reply("GET", list, 200, Fixture.Text("paddle/openapi.businesses.list.200.json"));
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = new Uri(Api.Url), Dialect = ApiDialect.PaddleBilling });
+        CustomerId customerId = CustomerId.Parse("ctm_01hv6y1jedq4p1n0yqn5ba3ky4");
+
+        Business business = await client.Businesses.CreateAsync(customerId, new CreateBusinessRequest
+        {
+            Name = "Uplift Inc.",
+            TaxIdentifier = "555952383",
+            Contacts = [new BusinessContact { Name = "Parker Jones", Email = "parker@example.com" }],
+        });
+        await client.Businesses.UpdateAsync(customerId, business.Id, new UpdateBusinessRequest { CompanyNumber = "555775291485" });
+        await foreach (Business each in client.Businesses.ListAsync(customerId, new ListBusinessesOptions { Search = "Uplift" }))
+        {
+            Console.WriteLine($"{each.Id}: {each.Contacts?.Count} contacts");
+        }
+
+        await client.Businesses.ArchiveAsync(customerId, business.Id);
+
+        Assert.Equal(["POST", "PATCH", "GET", "PATCH"], Api.Requests.Select(r => r.RequestMessage!.Method));
+        Assert.Equal("""{"status":"archived"}""", Api.Requests[3].RequestMessage!.Body);
+    }
+
+    [Fact]
     public async Task Paddle_customer_operations_example_runs()
     {
         const string item = "/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4";

@@ -58,7 +58,7 @@ internal static class AddressOperations
                 static (api, args, call, ct) => api.UpdateOnPaddleAsync(args.CustomerId.Value, args.Id.Value, args.Request, call, ct),
                 static (address, args) => address.FillMissingCustomerId(args.CustomerId)));
 
-    internal static readonly Dialects<ListOperation<IAddressesApi, AddressListArgs, Address>> List = Dialects<ListOperation<IAddressesApi, AddressListArgs, Address>>.Both(new(
+    internal static readonly Dialects<ListOperation<IAddressesApi, OwnedListArgs, Address>> List = Dialects<ListOperation<IAddressesApi, OwnedListArgs, Address>>.Both(new(
         new OperationInfo("addresses.list", "List addresses", HttpMethod.Get, Route),
         static () => AddressesJsonContext.Default.ListBodyAddress,
         ItemsMember: "addresses",

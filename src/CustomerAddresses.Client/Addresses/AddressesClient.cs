@@ -88,7 +88,7 @@ public class AddressesClient
     public virtual AsyncPageable<Address> ListAsync(CustomerId customerId, ListAddressesOptions? options, RequestOptions? requestOptions, CancellationToken cancellationToken = default)
     {
         TypedId.ThrowIfDefault(customerId, nameof(customerId));
-        (AddressListArgs args, PageQuery first) = AddressListArgs.From(customerId, options);
+        (OwnedListArgs args, PageQuery first) = AddressListArgs.From(customerId, options);
         return Channel.List(AddressOperations.List, args, first, requestOptions, cancellationToken);
     }
 

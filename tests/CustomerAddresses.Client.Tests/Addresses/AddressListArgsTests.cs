@@ -10,16 +10,16 @@ public sealed class AddressListArgsTests
     [Fact]
     public void No_options_send_nothing_but_the_owner()
     {
-        (AddressListArgs args, PageQuery first) = AddressListArgs.From(Ids.PaddleCustomer, null);
+        (OwnedListArgs args, PageQuery first) = AddressListArgs.From(Ids.PaddleCustomer, null);
 
-        Assert.Equal(new AddressListArgs(Ids.PaddleCustomer, null, null, null, null), args);
+        Assert.Equal(new OwnedListArgs(Ids.PaddleCustomer, null, null, null, null), args);
         Assert.Equal(new PageQuery(null, null, null, null), first);
     }
 
     [Fact]
     public void Every_option_has_its_wire_form()
     {
-        (AddressListArgs args, PageQuery first) = AddressListArgs.From(Ids.PaddleCustomer, new ListAddressesOptions
+        (OwnedListArgs args, PageQuery first) = AddressListArgs.From(Ids.PaddleCustomer, new ListAddressesOptions
         {
             After = "add_01gm302t81w94gyjpjpqypkzkf",
             PerPage = 200,
@@ -29,7 +29,7 @@ public sealed class AddressListArgsTests
             Ids = [AddressId.Parse("add_01gm302t81w94gyjpjpqypkzkf"), AddressId.Parse("add_01hv8gq3318ktkfengj2r75gfx")],
         });
 
-        Assert.Equal(new AddressListArgs(Ids.PaddleCustomer, "id[DESC]", "archived,active", "Office", "add_01gm302t81w94gyjpjpqypkzkf,add_01hv8gq3318ktkfengj2r75gfx"), args);
+        Assert.Equal(new OwnedListArgs(Ids.PaddleCustomer, "id[DESC]", "archived,active", "Office", "add_01gm302t81w94gyjpjpqypkzkf,add_01hv8gq3318ktkfengj2r75gfx"), args);
         Assert.Equal(PageQuery.First("add_01gm302t81w94gyjpjpqypkzkf", 200), first);
     }
 

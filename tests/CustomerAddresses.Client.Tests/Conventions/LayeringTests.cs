@@ -29,6 +29,7 @@ public sealed class LayeringTests
         ["Customers"] = 10,
         ["Addresses"] = 10,
         ["BillingAddresses"] = 10,
+        ["Businesses"] = 10,
         ["Webhooks"] = 11,
         [string.Empty] = 12, // the root: the client, the DI extensions, the model factory
     };
