@@ -143,11 +143,13 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         var webhooks = new NotificationCenter(ids, clock, options);
         store.Changed = webhooks.Publish;
         var paddleCustomers = new PaddleCustomerEndpoints(store, ids, clock);
+        var businesses = new BusinessEndpoints(store, ids, clock);
         var session = new SessionState(options.SessionToken, options.RotateSessionEvery, ids, clock.Time);
         var middleware = new EmulatorMiddleware(options, statistics, log);
         app.Use(middleware.InvokeAsync);
         BillingEndpoints.Map(app, billing, session, options);
         paddleCustomers.Map(app);
+        businesses.Map(app);
         NotificationEndpoints.Map(app, webhooks);
         EmulatorEndpoints.Map(app, store, apiV1, options);
 

@@ -421,6 +421,65 @@ check('list notifications and replay one: a new notification of the same event, 
   await refused(paddle.notifications.replay(replay.notificationId), 'notification_replay_invalid_origin_type');
 });
 
+check('create a business with Paddle\'s own example, and every member comes back as Paddle answers it', async () => {
+  const business = await paddle.businesses.create(state.customer.id, {
+    name: 'Uplift Inc.',
+    companyNumber: '555775291485',
+    taxIdentifier: '555952383',
+    contacts: [{ name: 'Parker Jones', email: 'parker@example.com' }],
+  });
+  assert.match(business.id, /^biz_[a-z\d]{26}$/);
+  assert.equal(business.customerId, state.customer.id);
+  assert.equal(business.status, 'active');
+  assert.deepEqual(business.contacts.map((c) => [c.name, c.email]), [['Parker Jones', 'parker@example.com']]);
+  assert.equal(business.customData, null);
+  assert.equal(business.importMeta, null);
+  assert.match(business.createdAt, isoMillis);
+  state.business = business;
+  state.other = await paddle.businesses.create(state.customer.id, { name: 'HighFly LLC.' });
+  assert.deepEqual(state.other.contacts, []);
+});
+
+check('a business without a name, with a member Paddle does not define, or of an unknown customer is refused', async () => {
+  await refused(paddle.businesses.create(state.customer.id, { companyNumber: '1' }), 'invalid_field', ['name']);
+  await refused(paddle.businesses.create(state.customer.id, { name: 'Uplift', website: 'https://example.com' }), 'invalid_field', ['website']);
+  await refused(paddle.businesses.create('ctm_01h000000000000000000000000', { name: 'Uplift' }), 'not_found');
+});
+
+check('update a business with Paddle\'s own example, clear a member, archive and list by status, id and search', async () => {
+  const updated = await paddle.businesses.update(state.customer.id, state.business.id, {
+    contacts: [
+      { name: 'Parker Jones', email: 'parker@example.com' },
+      { name: 'Jo Riley', email: 'jo@example.com' },
+      { name: 'Jesse Garcia', email: 'jo@example.com' },
+    ],
+    customData: { customer_reference_id: 'eb9b8d9b-7dd6-48e6-8c39-8557bba5eaa9' },
+    taxIdentifier: null,
+  });
+  assert.equal(updated.contacts.length, 3);
+  assert.equal(updated.taxIdentifier, null);
+  assert.equal(updated.customData.customer_reference_id, 'eb9b8d9b-7dd6-48e6-8c39-8557bba5eaa9');
+  const archived = await paddle.businesses.update(state.customer.id, state.other.id, { status: 'archived' });
+  assert.equal(archived.status, 'archived');
+  const active = [];
+  for await (const business of paddle.businesses.list(state.customer.id)) {
+    active.push(business.id);
+  }
+  assert.deepEqual(active, [state.business.id]);
+  const all = [];
+  for await (const business of paddle.businesses.list(state.customer.id, { status: ['active', 'archived'], perPage: 1, orderBy: 'id[ASC]' })) {
+    all.push(business.id);
+  }
+  assert.deepEqual(all, [state.business.id, state.other.id]);
+  const byId = await paddle.businesses.list(state.customer.id, { id: [state.other.id], status: ['archived'] }).next();
+  assert.deepEqual(byId.map((b) => b.id), [state.other.id]);
+  const searched = await paddle.businesses.list(state.customer.id, { search: 'jesse' }).next();
+  assert.deepEqual(searched.map((b) => b.id), [state.business.id]);
+  const got = await paddle.businesses.get(state.customer.id, state.business.id);
+  assert.deepEqual(got.contacts.map((c) => c.name), ['Parker Jones', 'Jo Riley', 'Jesse Garcia']);
+  await refused(paddle.businesses.get(state.customer.id, 'biz_01h000000000000000000000000'), 'not_found');
+});
+
 let passed = 0;
 let failed = 0;
 for (const { name, body } of checks) {
