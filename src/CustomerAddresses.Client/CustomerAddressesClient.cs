@@ -33,6 +33,7 @@ public class CustomerAddressesClient : IDisposable
     private readonly AddressesClient? _addresses;
     private readonly BillingAddressesClient? _billingAddresses;
     private readonly BusinessesClient? _businesses;
+    private readonly PaymentMethodsClient? _paymentMethods;
     private readonly EventsClient? _events;
     private CustomerAddressesClientStatistics? _statistics;
 
@@ -57,14 +58,14 @@ public class CustomerAddressesClient : IDisposable
         ILogger logger = (settings.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LoggerCategory);
         _ownedHttpClient = new HttpClient(ClientPipeline.Create(settings, logger, primaryHandler), disposeHandler: true);
         Configure(_ownedHttpClient, settings);
-        (_customers, _addresses, _billingAddresses, _events, _businesses) = CreateResourceClients(new OperationInvoker(_ownedHttpClient, settings, logger));
+        (_customers, _addresses, _billingAddresses, _events, _businesses, _paymentMethods) = CreateResourceClients(new OperationInvoker(_ownedHttpClient, settings, logger));
     }
 
     /// <summary>Wraps an HttpClient from the factory, already configured by <see cref="Configure"/>; the factory owns it.</summary>
     internal CustomerAddressesClient(HttpClient httpClient, ClientSettings settings, ILogger logger)
     {
         Settings = settings;
-        (_customers, _addresses, _billingAddresses, _events, _businesses) = CreateResourceClients(new OperationInvoker(httpClient, settings, logger));
+        (_customers, _addresses, _billingAddresses, _events, _businesses, _paymentMethods) = CreateResourceClients(new OperationInvoker(httpClient, settings, logger));
     }
 
     /// <summary>The validated copy of the options this client was built from; null for a test double.</summary>
@@ -78,6 +79,9 @@ public class CustomerAddressesClient : IDisposable
 
     /// <summary>Gets a customer's businesses (Paddle Billing only).</summary>
     public virtual BusinessesClient Businesses => _businesses ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
+
+    /// <summary>Gets a customer's saved payment methods (Paddle Billing only): list, get and delete.</summary>
+    public virtual PaymentMethodsClient PaymentMethods => _paymentMethods ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
 
     /// <summary>Gets the organization billing address operations.</summary>
     public virtual BillingAddressesClient BillingAddresses => _billingAddresses ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
@@ -137,6 +141,6 @@ public class CustomerAddressesClient : IDisposable
         }
     }
 
-    private static (CustomersClient, AddressesClient, BillingAddressesClient, EventsClient, BusinessesClient) CreateResourceClients(OperationInvoker invoker) =>
-        (new CustomersClient(invoker), new AddressesClient(invoker), new BillingAddressesClient(invoker), new EventsClient(invoker), new BusinessesClient(invoker));
+    private static (CustomersClient, AddressesClient, BillingAddressesClient, EventsClient, BusinessesClient, PaymentMethodsClient) CreateResourceClients(OperationInvoker invoker) =>
+        (new CustomersClient(invoker), new AddressesClient(invoker), new BillingAddressesClient(invoker), new EventsClient(invoker), new BusinessesClient(invoker), new PaymentMethodsClient(invoker));
 }

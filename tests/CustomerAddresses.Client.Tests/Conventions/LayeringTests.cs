@@ -30,6 +30,7 @@ public sealed class LayeringTests
         ["Addresses"] = 10,
         ["BillingAddresses"] = 10,
         ["Businesses"] = 10,
+        ["PaymentMethods"] = 10,
         ["Webhooks"] = 11,
         [string.Empty] = 12, // the root: the client, the DI extensions, the model factory
     };

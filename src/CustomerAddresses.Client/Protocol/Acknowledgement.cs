@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CustomerAddresses.Client.BillingAddresses;
+namespace CustomerAddresses.Client.Protocol;
 
 /// <summary>What an operation without a resource answers, such as a delete's <c>{"success":true}</c>; an empty body is one too.</summary>
 internal sealed class Acknowledgement
