@@ -30,6 +30,7 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
     private readonly List<EmulatedRequest> _log;
     private NotificationCenter _webhooks = null!;
     private PaddleCustomerEndpoints _paddleCustomers = null!;
+    private PaymentMethodEndpoints _paymentMethods = null!;
 
     private CustomerAddressesEmulator(WebApplication app, EmulatorStore store, BillingStore billing, SessionState session, List<EmulatedRequest> log, EmulatorStatistics statistics, CustomerAddressesEmulatorOptions options, Uri baseAddress)
     {
@@ -144,12 +145,14 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         store.Changed = webhooks.Publish;
         var paddleCustomers = new PaddleCustomerEndpoints(store, ids, clock);
         var businesses = new BusinessEndpoints(store, ids, clock);
+        var paymentMethods = new PaymentMethodEndpoints(store, ids, clock);
         var session = new SessionState(options.SessionToken, options.RotateSessionEvery, ids, clock.Time);
         var middleware = new EmulatorMiddleware(options, statistics, log);
         app.Use(middleware.InvokeAsync);
         BillingEndpoints.Map(app, billing, session, options);
         paddleCustomers.Map(app);
         businesses.Map(app);
+        paymentMethods.Map(app);
         NotificationEndpoints.Map(app, webhooks);
         EmulatorEndpoints.Map(app, store, apiV1, options);
 
@@ -178,6 +181,7 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         {
             _webhooks = webhooks,
             _paddleCustomers = paddleCustomers,
+            _paymentMethods = paymentMethods,
             HttpsBaseAddress = certificate is null ? null : Address(Uri.UriSchemeHttps),
             Certificate = certificate,
         };
@@ -248,6 +252,26 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
         }
 
         _paddleCustomers.SetCreditBalance(customerId, currencyCode, available, reserved, used);
+    }
+
+    /// <summary>
+    /// Saves a payment method for a customer of Paddle's dialect, as Paddle does when the customer saves one at checkout
+    /// (which the emulator does not have), and raises <c>payment_method.saved</c>. A card is a Visa ending 4242 held by
+    /// Sam Miller; a PayPal account is <c>sam@example.com</c>. Programs that run the emulator as a tool use its own route
+    /// instead: <c>POST /emulator/customers/{customer_id}/payment-methods</c> with <c>{"type":"card"}</c>.
+    /// </summary>
+    /// <param name="customerId">The customer's raw id (<c>ctm_…</c>).</param>
+    /// <param name="addressId">The address it was saved with; the customer's first address when <see langword="null"/>.</param>
+    /// <param name="type">Paddle's kind of payment method, such as <c>card</c> (the default) or <c>paypal</c>.</param>
+    /// <returns>The saved payment method's id (<c>paymtd_…</c>).</returns>
+    /// <exception cref="ArgumentException">An argument is empty, or there is no such customer.</exception>
+    public string SavePaymentMethod(string customerId, string? addressId = null, string type = "card")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        ArgumentException.ThrowIfNullOrEmpty(type);
+        return _paymentMethods.Save(customerId, addressId, type) is { } saved
+            ? (string)saved["id"]!
+            : throw new ArgumentException("There is no such customer in Paddle's dialect.", nameof(customerId));
     }
 
     /// <summary>Gets every webhook delivery attempt so far, in order, with the destination's answer.</summary>

@@ -31,6 +31,8 @@ internal static class EmulatorEndpoints
             ["customers"] or ["customers", _, "addresses"] => "GET, POST",
             ["customers", _] or ["customers", _, "addresses", _] => "GET, PATCH",
             ["customers", _, "businesses"] when path.Length == segments.Length => "GET, POST",
+            ["customers", _, "payment-methods"] when path.Length == segments.Length => "GET",
+            ["customers", _, "payment-methods", _] when path.Length == segments.Length => "GET, DELETE",
             ["customers", _, "businesses", _] when path.Length == segments.Length => "GET, PATCH",
             ["customers", _, "credit-balances"] or ["events"] or ["notifications"] or ["notifications", _] when path.Length == segments.Length => "GET",
             ["customers", _, "auth-token" or "portal-sessions"] or ["notifications", _, "replay"] when path.Length == segments.Length => "POST",

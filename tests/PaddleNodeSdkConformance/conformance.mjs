@@ -480,6 +480,41 @@ check('update a business with Paddle\'s own example, clear a member, archive and
   await refused(paddle.businesses.get(state.customer.id, 'biz_01h000000000000000000000000'), 'not_found');
 });
 
+// Paddle saves a payment method only at checkout; the emulator's own route (never called by Paddle's SDKs) does it here.
+async function savePaymentMethod(customerId, body) {
+  const response = await fetch(`${baseUrl.replace(/\/+$/, '')}/emulator/customers/${customerId}/payment-methods`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  assert.equal(response.status, 201);
+  return (await response.json()).data.id;
+}
+
+check('list saved payment methods by address and checkout, get one, delete it once', async () => {
+  const card = await savePaymentMethod(state.customer.id, { type: 'card', address_id: state.full.id });
+  const upi = await savePaymentMethod(state.customer.id, { type: 'upi', address_id: state.minimal.id });
+  const all = [];
+  for await (const method of paddle.paymentMethods.list(state.customer.id, { orderBy: 'id[ASC]', perPage: 1 })) {
+    all.push(method.id);
+  }
+  assert.deepEqual(all, [card, upi]);
+  const atFull = await paddle.paymentMethods.list(state.customer.id, { addressId: [state.full.id] }).next();
+  assert.deepEqual(atFull.map((m) => m.id), [card]);
+  const atCheckout = await paddle.paymentMethods.list(state.customer.id, { supportsCheckout: true }).next();
+  assert.deepEqual(atCheckout.map((m) => m.id), [card]);
+  const got = await paddle.paymentMethods.get(state.customer.id, card);
+  assert.equal(got.type, 'card');
+  assert.equal(got.card.type, 'visa');
+  assert.equal(got.card.last4, '4242');
+  assert.equal(got.origin, 'saved_during_purchase');
+  assert.equal(got.addressId, state.full.id);
+  assert.match(got.savedAt, isoMillisOrMicros);
+  await paddle.paymentMethods.delete(state.customer.id, card);
+  await refused(paddle.paymentMethods.get(state.customer.id, card), 'not_found');
+  await refused(paddle.paymentMethods.delete(state.customer.id, card), 'not_found');
+});
+
 let passed = 0;
 let failed = 0;
 for (const { name, body } of checks) {
