@@ -17,8 +17,7 @@ internal sealed class BusinessEndpoints(EmulatorStore customers, IdGenerator ids
 {
     private static readonly string[] s_createMembers = ["name", "company_number", "tax_identifier", "contacts", "custom_data"];
     private static readonly string[] s_updateMembers = ["name", "company_number", "tax_identifier", "contacts", "custom_data", "status"];
-    private readonly object _gate = new();
-    private readonly Dictionary<string, List<JsonObject>> _businesses = new(StringComparer.Ordinal);
+    private readonly OwnedEntities _businesses = new(customers);
 
     internal void Map(IEndpointRouteBuilder routes)
     {
@@ -59,16 +58,13 @@ internal sealed class BusinessEndpoints(EmulatorStore customers, IdGenerator ids
             ["updated_at"] = now,
             ["import_meta"] = null,
         };
-        lock (_gate)
-        {
-            (_businesses.TryGetValue(customerId, out List<JsonObject>? list) ? list : _businesses[customerId] = []).Add(business);
-        }
+        _businesses.Add(customerId, business);
 
         await ApiResponses.Entity(context, 201, Publish("business.created", business), EmulatorDialect.Paddle);
     }
 
     private Task Get(HttpContext context) =>
-        Find(Route(context, "customer_id"), Route(context, "business_id")) is { } business
+        _businesses.Find(Route(context, "customer_id"), Route(context, "business_id")) is { } business
             ? ApiResponses.Entity(context, 200, business, EmulatorDialect.Paddle)
             : ApiResponses.NotFound(context, Route(context, "business_id"));
 
@@ -79,20 +75,15 @@ internal sealed class BusinessEndpoints(EmulatorStore customers, IdGenerator ids
             return;
         }
 
-        JsonObject? updated = null;
-        lock (_gate)
+        JsonObject? updated = _businesses.Change(Route(context, "customer_id"), Route(context, "business_id"), business =>
         {
-            if (_businesses.TryGetValue(Route(context, "customer_id"), out List<JsonObject>? list) && list.Find(b => (string)b["id"]! == Route(context, "business_id")) is { } business)
+            foreach ((string key, JsonNode? value) in body)
             {
-                foreach ((string key, JsonNode? value) in body)
-                {
-                    business[key] = key == "contacts" ? value?.DeepClone() ?? new JsonArray() : value?.DeepClone();
-                }
-
-                business["updated_at"] = clock.Microseconds();
-                updated = business.DeepClone().AsObject();
+                business[key] = key == "contacts" ? value?.DeepClone() ?? new JsonArray() : value?.DeepClone();
             }
-        }
+
+            business["updated_at"] = clock.Microseconds();
+        });
 
         await (updated is not null
             ? ApiResponses.Entity(context, 200, Publish("business.updated", updated), EmulatorDialect.Paddle)
@@ -101,7 +92,6 @@ internal sealed class BusinessEndpoints(EmulatorStore customers, IdGenerator ids
 
     private async Task List(HttpContext context)
     {
-        string customerId = Route(context, "customer_id");
         IQueryCollection query = context.Request.Query;
         var problems = new List<(string, string)>();
         var paging = ListAnswer.Read(query, offsetPaging: false, problems);
@@ -112,43 +102,17 @@ internal sealed class BusinessEndpoints(EmulatorStore customers, IdGenerator ids
             problems.Add(("search", "must be at most 100 characters"));
         }
 
-        if (problems.Count > 0)
-        {
-            await ApiResponses.InvalidFields(context, problems);
-            return;
-        }
-
-        if (customers.Customer(customerId) is null)
-        {
-            await ApiResponses.NotFound(context, customerId);
-            return;
-        }
-
         HashSet<string>? only = (string?)query["id"] is { } idList ? [.. idList.Split(',', StringSplitOptions.RemoveEmptyEntries)] : null;
-        List<JsonObject> all;
-        lock (_gate)
-        {
-            all = _businesses.TryGetValue(customerId, out List<JsonObject>? list) ? [.. list.Select(b => b.DeepClone().AsObject())] : [];
-        }
-
-        await paging.WriteCursorAsync(context, paging.Ordered(all.Where(b =>
+        await _businesses.ListAsync(context, paging, problems, b =>
             statuses.Contains((string?)b["status"])
             && (only is null || only.Contains((string)b["id"]!))
-            && (search is null || SearchText(b).Contains(search, StringComparison.OrdinalIgnoreCase)))));
+            && (search is null || SearchText(b).Contains(search, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>Paddle searches every field, contacts included, except the status and the times.</summary>
     private static string SearchText(JsonObject business) =>
         string.Join('\n', new[] { "id", "name", "company_number", "tax_identifier" }.Select(k => (string?)business[k]))
         + '\n' + (business["contacts"]?.ToJsonString() ?? string.Empty) + '\n' + (business["custom_data"]?.ToJsonString() ?? string.Empty);
-
-    private JsonObject? Find(string customerId, string businessId)
-    {
-        lock (_gate)
-        {
-            return _businesses.TryGetValue(customerId, out List<JsonObject>? list) ? list.Find(b => (string)b["id"]! == businessId)?.DeepClone().AsObject() : null;
-        }
-    }
 
     private JsonObject Publish(string eventType, JsonObject business)
     {

@@ -18,8 +18,7 @@ namespace CustomerAddresses.Client.Testing;
 internal sealed class PaymentMethodEndpoints(EmulatorStore customers, IdGenerator ids, EmulatorClock clock)
 {
     private static readonly string[] s_types = ["alipay", "apple_pay", "blik", "card", "google_pay", "kakao_pay", "korea_local", "mb_way", "naver_pay", "payco", "paypal", "pix", "samsung_pay", "upi", "wechat_pay"];
-    private readonly object _gate = new();
-    private readonly Dictionary<string, List<JsonObject>> _methods = new(StringComparer.Ordinal);
+    private readonly OwnedEntities _methods = new(customers);
 
     internal void Map(IEndpointRouteBuilder routes)
     {
@@ -53,10 +52,7 @@ internal sealed class PaymentMethodEndpoints(EmulatorStore customers, IdGenerato
             ["saved_at"] = now,
             ["updated_at"] = now,
         };
-        lock (_gate)
-        {
-            (_methods.TryGetValue(customerId, out List<JsonObject>? list) ? list : _methods[customerId] = []).Add(method);
-        }
+        _methods.Add(customerId, method);
 
         customers.Changed?.Invoke("payment_method.saved", Notification(method, deletionReason: null));
         return method.DeepClone().AsObject();
@@ -105,22 +101,13 @@ internal sealed class PaymentMethodEndpoints(EmulatorStore customers, IdGenerato
     }
 
     private Task Get(HttpContext context) =>
-        Find(Route(context, "customer_id"), Route(context, "payment_method_id")) is { } method
+        _methods.Find(Route(context, "customer_id"), Route(context, "payment_method_id")) is { } method
             ? ApiResponses.Entity(context, 200, method, EmulatorDialect.Paddle)
             : ApiResponses.NotFound(context, Route(context, "payment_method_id"));
 
     private async Task Delete(HttpContext context)
     {
-        JsonObject? deleted = null;
-        lock (_gate)
-        {
-            if (_methods.TryGetValue(Route(context, "customer_id"), out List<JsonObject>? list) && list.FindIndex(m => (string)m["id"]! == Route(context, "payment_method_id")) is var index and >= 0)
-            {
-                deleted = list[index];
-                list.RemoveAt(index);
-            }
-        }
-
+        JsonObject? deleted = _methods.Remove(Route(context, "customer_id"), Route(context, "payment_method_id"));
         if (deleted is null)
         {
             await ApiResponses.NotFound(context, Route(context, "payment_method_id"));
@@ -135,7 +122,6 @@ internal sealed class PaymentMethodEndpoints(EmulatorStore customers, IdGenerato
 
     private async Task List(HttpContext context)
     {
-        string customerId = Route(context, "customer_id");
         IQueryCollection query = context.Request.Query;
         var problems = new List<(string, string)>();
         var paging = ListAnswer.Read(query, offsetPaging: false, problems);
@@ -145,35 +131,9 @@ internal sealed class PaymentMethodEndpoints(EmulatorStore customers, IdGenerato
             problems.Add(("supports_checkout", "must be true or false"));
         }
 
-        if (problems.Count > 0)
-        {
-            await ApiResponses.InvalidFields(context, problems);
-            return;
-        }
-
-        if (customers.Customer(customerId) is null)
-        {
-            await ApiResponses.NotFound(context, customerId);
-            return;
-        }
-
         HashSet<string>? addresses = (string?)query["address_id"] is { } list ? [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries)] : null;
-        List<JsonObject> all;
-        lock (_gate)
-        {
-            all = _methods.TryGetValue(customerId, out List<JsonObject>? saved) ? [.. saved.Select(m => m.DeepClone().AsObject())] : [];
-        }
-
-        await paging.WriteCursorAsync(context, paging.Ordered(all.Where(m =>
+        await _methods.ListAsync(context, paging, problems, m =>
             (addresses is null || addresses.Contains((string?)m["address_id"] ?? string.Empty))
-            && (checkout is null || ((string)m["type"]! is "card" or "paypal") == (checkout == "true")))));
-    }
-
-    private JsonObject? Find(string customerId, string id)
-    {
-        lock (_gate)
-        {
-            return _methods.TryGetValue(customerId, out List<JsonObject>? list) ? list.Find(m => (string)m["id"]! == id)?.DeepClone().AsObject() : null;
-        }
+            && (checkout is null || ((string)m["type"]! is "card" or "paypal") == (checkout == "true")));
     }
 }

@@ -1,49 +1,32 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using CustomerAddresses.Client.Testing;
-using CustomerAddresses.Client.Tests.Shared;
 
 namespace CustomerAddresses.Client.IntegrationTests;
 
 /// <summary>A customer's businesses through the SDK against the emulator, as Paddle serves them: the lifecycle, the filters, Paddle's refusals and the events.</summary>
-public sealed class BusinessTests : IAsyncLifetime
+public sealed class BusinessTests : PaddleEmulatorTests
 {
-    private CustomerAddressesEmulator _emulator = null!;
-    private CustomerAddressesClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await CustomerAddressesEmulator.StartAsync();
-        _client = TestClients.Create(_emulator.BaseAddress, o => o.Dialect = ApiDialect.PaddleBilling);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _emulator.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_business_is_created_listed_by_Paddles_filters_updated_archived_and_reactivated()
     {
-        Customer customer = await _client.Customers.CreateAsync(new CreateCustomerRequest { Email = "b2b@example.com" });
-        Business uplift = await _client.Businesses.CreateAsync(customer.Id, new CreateBusinessRequest
+        Customer customer = await Client.Customers.CreateAsync(new CreateCustomerRequest { Email = "b2b@example.com" });
+        Business uplift = await Client.Businesses.CreateAsync(customer.Id, new CreateBusinessRequest
         {
             Name = "Uplift Inc.",
             TaxIdentifier = "555952383",
             Contacts = [new BusinessContact { Name = "Parker Jones", Email = "parker@example.com" }],
             CustomData = new JsonObject { ["crm_id"] = "eb9b" },
         });
-        Business highFly = await _client.Businesses.CreateAsync(customer.Id, new CreateBusinessRequest { Name = "HighFly LLC." });
+        Business highFly = await Client.Businesses.CreateAsync(customer.Id, new CreateBusinessRequest { Name = "HighFly LLC." });
 
-        Business updated = await _client.Businesses.UpdateAsync(customer.Id, uplift.Id, new UpdateBusinessRequest { TaxIdentifier = null, CompanyNumber = "555775291485" });
-        await _client.Businesses.ArchiveAsync(customer.Id, highFly.Id);
-        List<Business> active = await _client.Businesses.ListAsync(customer.Id).ToListAsync();
-        List<Business> both = await _client.Businesses.ListAsync(customer.Id, new ListBusinessesOptions { Statuses = [BusinessStatus.Active, BusinessStatus.Archived], Order = SortOrder.Ascending, PerPage = 1 }).ToListAsync();
-        List<Business> byContact = await _client.Businesses.ListAsync(customer.Id, new ListBusinessesOptions { Search = "parker@" }).ToListAsync();
-        Business back = await _client.Businesses.ReactivateAsync(customer.Id, highFly.Id);
-        Business got = await _client.Businesses.GetAsync(customer.Id, uplift.Id);
+        Business updated = await Client.Businesses.UpdateAsync(customer.Id, uplift.Id, new UpdateBusinessRequest { TaxIdentifier = null, CompanyNumber = "555775291485" });
+        await Client.Businesses.ArchiveAsync(customer.Id, highFly.Id);
+        List<Business> active = await Client.Businesses.ListAsync(customer.Id).ToListAsync();
+        List<Business> both = await Client.Businesses.ListAsync(customer.Id, new ListBusinessesOptions { Statuses = [BusinessStatus.Active, BusinessStatus.Archived], Order = SortOrder.Ascending, PerPage = 1 }).ToListAsync();
+        List<Business> byContact = await Client.Businesses.ListAsync(customer.Id, new ListBusinessesOptions { Search = "parker@" }).ToListAsync();
+        Business back = await Client.Businesses.ReactivateAsync(customer.Id, highFly.Id);
+        Business got = await Client.Businesses.GetAsync(customer.Id, uplift.Id);
 
         Assert.StartsWith("biz_", uplift.Id.Value, StringComparison.Ordinal);
         Assert.Equal((customer.Id, BusinessStatus.Active, "Parker Jones"), (uplift.CustomerId, uplift.Status!.Value, uplift.Contacts![0].Name));
@@ -59,15 +42,15 @@ public sealed class BusinessTests : IAsyncLifetime
     [Fact]
     public async Task Paddle_refuses_what_its_schemas_forbid_and_an_unknown_customer()
     {
-        Customer customer = await _client.Customers.CreateAsync(new CreateCustomerRequest { Email = "b2b@example.com" });
-        using var http = new HttpClient { BaseAddress = _emulator.BaseAddress };
+        Customer customer = await Client.Customers.CreateAsync(new CreateCustomerRequest { Email = "b2b@example.com" });
+        using var http = new HttpClient { BaseAddress = Emulator.BaseAddress };
 
         using HttpResponseMessage extra = await http.PostAsync($"customers/{customer.Id}/businesses", Json("""{"name":"Uplift","website":"x"}"""));
         using HttpResponseMessage noName = await http.PostAsync($"customers/{customer.Id}/businesses", Json("""{"company_number":"1"}"""));
         using HttpResponseMessage twice = await http.PostAsync($"customers/{customer.Id}/businesses", Json("""{"name":"U","contacts":[{"email":"a@example.com"},{"email":"a@example.com"}]}"""));
         using HttpResponseMessage status = await http.PatchAsync($"customers/{customer.Id}/businesses/biz_01hv8hkr641vmpwytx38znv56k", Json("""{"status":"deleted"}"""));
-        var missing = await Assert.ThrowsAsync<ResourceNotFoundException>(() => _client.Businesses.CreateAsync(CustomerId.Parse("ctm_01hv6y1jedq4p1n0yqn5ba3ky4"), new CreateBusinessRequest { Name = "Uplift" }));
-        var noBusiness = await Assert.ThrowsAsync<ResourceNotFoundException>(() => _client.Businesses.GetAsync(customer.Id, BusinessId.Parse("biz_01hv8hkr641vmpwytx38znv56k")));
+        var missing = await Assert.ThrowsAsync<ResourceNotFoundException>(() => Client.Businesses.CreateAsync(CustomerId.Parse("ctm_01hv6y1jedq4p1n0yqn5ba3ky4"), new CreateBusinessRequest { Name = "Uplift" }));
+        var noBusiness = await Assert.ThrowsAsync<ResourceNotFoundException>(() => Client.Businesses.GetAsync(customer.Id, BusinessId.Parse("biz_01hv8hkr641vmpwytx38znv56k")));
 
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], new[] { extra.StatusCode, noName.StatusCode, twice.StatusCode, status.StatusCode });
         Assert.Contains("website", await extra.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -78,11 +61,11 @@ public sealed class BusinessTests : IAsyncLifetime
     [Fact]
     public async Task Each_change_is_a_business_event_in_Paddles_event_list()
     {
-        Customer customer = await _client.Customers.CreateAsync(new CreateCustomerRequest { Email = "b2b@example.com" });
-        Business uplift = await _client.Businesses.CreateAsync(customer.Id, new CreateBusinessRequest { Name = "Uplift Inc." });
-        await _client.Businesses.ArchiveAsync(customer.Id, uplift.Id);
+        Customer customer = await Client.Customers.CreateAsync(new CreateCustomerRequest { Email = "b2b@example.com" });
+        Business uplift = await Client.Businesses.CreateAsync(customer.Id, new CreateBusinessRequest { Name = "Uplift Inc." });
+        await Client.Businesses.ArchiveAsync(customer.Id, uplift.Id);
 
-        using var http = new HttpClient { BaseAddress = _emulator.BaseAddress };
+        using var http = new HttpClient { BaseAddress = Emulator.BaseAddress };
         JsonNode events = JsonNode.Parse(await http.GetStringAsync("events"))!;
 
         string[] types = [.. events["data"]!.AsArray().Select(e => (string)e!["event_type"]!)];

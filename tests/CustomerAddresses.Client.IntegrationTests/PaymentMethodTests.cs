@@ -1,46 +1,29 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using CustomerAddresses.Client.Testing;
-using CustomerAddresses.Client.Tests.Shared;
 
 namespace CustomerAddresses.Client.IntegrationTests;
 
 /// <summary>Saved payment methods through the SDK against the emulator: saved as a checkout would, listed by Paddle's filters, got, deleted once, with Paddle's events.</summary>
-public sealed class PaymentMethodTests : IAsyncLifetime
+public sealed class PaymentMethodTests : PaddleEmulatorTests
 {
-    private CustomerAddressesEmulator _emulator = null!;
-    private CustomerAddressesClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await CustomerAddressesEmulator.StartAsync();
-        _client = TestClients.Create(_emulator.BaseAddress, o => o.Dialect = ApiDialect.PaddleBilling);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _emulator.DisposeAsync();
-    }
-
     [Fact]
     public async Task Saved_payment_methods_are_listed_by_address_and_checkout_got_and_deleted_once()
     {
-        Customer customer = await _client.Customers.CreateAsync(new CreateCustomerRequest { Email = "card@example.com" });
-        Address home = await _client.Addresses.CreateAsync(customer.Id, new CreateAddressRequest { Country = "GB" });
-        Address office = await _client.Addresses.CreateAsync(customer.Id, new CreateAddressRequest { Country = "GB" });
-        var card = PaymentMethodId.Parse(_emulator.SavePaymentMethod(customer.Id.Value));
-        var paypal = PaymentMethodId.Parse(_emulator.SavePaymentMethod(customer.Id.Value, office.Id.Value, "paypal"));
-        var upi = PaymentMethodId.Parse(_emulator.SavePaymentMethod(customer.Id.Value, office.Id.Value, "upi"));
+        Customer customer = await Client.Customers.CreateAsync(new CreateCustomerRequest { Email = "card@example.com" });
+        Address home = await Client.Addresses.CreateAsync(customer.Id, new CreateAddressRequest { Country = "GB" });
+        Address office = await Client.Addresses.CreateAsync(customer.Id, new CreateAddressRequest { Country = "GB" });
+        var card = PaymentMethodId.Parse(Emulator.SavePaymentMethod(customer.Id.Value));
+        var paypal = PaymentMethodId.Parse(Emulator.SavePaymentMethod(customer.Id.Value, office.Id.Value, "paypal"));
+        var upi = PaymentMethodId.Parse(Emulator.SavePaymentMethod(customer.Id.Value, office.Id.Value, "upi"));
 
-        List<PaymentMethod> all = await _client.PaymentMethods.ListAsync(customer.Id, new ListPaymentMethodsOptions { Order = SortOrder.Ascending, PerPage = 2 }).ToListAsync();
-        List<PaymentMethod> atOffice = await _client.PaymentMethods.ListAsync(customer.Id, new ListPaymentMethodsOptions { AddressIds = [office.Id] }).ToListAsync();
-        List<PaymentMethod> atCheckout = await _client.PaymentMethods.ListAsync(customer.Id, new ListPaymentMethodsOptions { SupportsCheckout = true }).ToListAsync();
-        PaymentMethod got = await _client.PaymentMethods.GetAsync(customer.Id, card);
-        await _client.PaymentMethods.DeleteAsync(customer.Id, card);
-        var again = await Assert.ThrowsAsync<ResourceNotFoundException>(() => _client.PaymentMethods.DeleteAsync(customer.Id, card));
-        List<PaymentMethod> left = await _client.PaymentMethods.ListAsync(customer.Id).ToListAsync();
+        List<PaymentMethod> all = await Client.PaymentMethods.ListAsync(customer.Id, new ListPaymentMethodsOptions { Order = SortOrder.Ascending, PerPage = 2 }).ToListAsync();
+        List<PaymentMethod> atOffice = await Client.PaymentMethods.ListAsync(customer.Id, new ListPaymentMethodsOptions { AddressIds = [office.Id] }).ToListAsync();
+        List<PaymentMethod> atCheckout = await Client.PaymentMethods.ListAsync(customer.Id, new ListPaymentMethodsOptions { SupportsCheckout = true }).ToListAsync();
+        PaymentMethod got = await Client.PaymentMethods.GetAsync(customer.Id, card);
+        await Client.PaymentMethods.DeleteAsync(customer.Id, card);
+        var again = await Assert.ThrowsAsync<ResourceNotFoundException>(() => Client.PaymentMethods.DeleteAsync(customer.Id, card));
+        List<PaymentMethod> left = await Client.PaymentMethods.ListAsync(customer.Id).ToListAsync();
 
         Assert.Equal([card, paypal, upi], all.Select(m => m.Id));
         Assert.Equal([upi, paypal], atOffice.Select(m => m.Id)); // newest first by default
@@ -52,14 +35,14 @@ public sealed class PaymentMethodTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Saving_and_deleting_are_Paddles_payment_method_events_and_the_emulators_own_route_saves_one()
+    public async Task Saving_and_deleting_are_Paddles_payment_method_events_and_theEmulators_own_route_saves_one()
     {
-        Customer customer = await _client.Customers.CreateAsync(new CreateCustomerRequest { Email = "card@example.com" });
-        using var http = new HttpClient { BaseAddress = _emulator.BaseAddress };
+        Customer customer = await Client.Customers.CreateAsync(new CreateCustomerRequest { Email = "card@example.com" });
+        using var http = new HttpClient { BaseAddress = Emulator.BaseAddress };
         using HttpResponseMessage saved = await http.PostAsync($"emulator/customers/{customer.Id}/payment-methods", new StringContent("""{"type":"paypal"}""", Encoding.UTF8, "application/json"));
         var id = PaymentMethodId.Parse((string)JsonNode.Parse(await saved.Content.ReadAsStringAsync())!["data"]!["id"]!);
         using HttpResponseMessage unknown = await http.PostAsync($"emulator/customers/{customer.Id}/payment-methods", new StringContent("""{"type":"cheque"}""", Encoding.UTF8, "application/json"));
-        await _client.PaymentMethods.DeleteAsync(customer.Id, id);
+        await Client.PaymentMethods.DeleteAsync(customer.Id, id);
 
         JsonArray events = JsonNode.Parse(await http.GetStringAsync("events"))!["data"]!.AsArray();
         JsonNode deleted = events.Single(e => (string)e!["event_type"]! == "payment_method.deleted")!;
