@@ -199,8 +199,8 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
 
     /// <summary>
     /// Registers a webhook destination: a notification setting, as <c>POST /notification-settings</c> creates one, subscribed
-    /// to every customer and address event at the root (<c>customer.created</c>, <c>customer.updated</c>,
-    /// <c>address.created</c>, <c>address.updated</c>, and the two <c>.imported</c>; archiving is an update). Each is
+    /// to every event of a customer's graph at the root (<c>customer.*</c>, <c>address.*</c> and <c>business.*</c>:
+    /// created, updated, imported, archiving being an update; <c>payment_method.saved</c> and <c>.deleted</c>). Each is
     /// <c>POST</c>ed to <paramref name="url"/>, signed with <paramref name="secretKey"/> in <c>Paddle-Signature</c>, and
     /// retried after <see cref="CustomerAddressesEmulatorOptions.WebhookRetryDelays"/> until it is answered 2xx within 5 seconds.
     /// </summary>

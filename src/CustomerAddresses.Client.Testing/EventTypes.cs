@@ -12,6 +12,9 @@ internal static class EventTypes
     /// <summary>The customer and address events the emulator raises.</summary>
     internal static readonly string[] CustomerAndAddress = ["customer.created", "customer.updated", "customer.imported", "address.created", "address.updated", "address.imported"];
 
+    /// <summary>Every event of a customer's graph the emulator raises: its customers, addresses, businesses and saved payment methods.</summary>
+    internal static readonly string[] CustomerGraph = [.. CustomerAndAddress, "business.created", "business.updated", "business.imported", "payment_method.saved", "payment_method.deleted"];
+
     // Paddle's own wording where its reference shows one (its notification setting examples), including "a address".
     private static readonly Dictionary<string, string> s_descriptions = new(StringComparer.Ordinal)
     {
@@ -21,6 +24,9 @@ internal static class EventTypes
         ["address.created"] = "Occurs when an address is created.",
         ["address.imported"] = "Occurs when a address is imported.",
         ["address.updated"] = "Occurs when an address is updated.",
+        ["business.created"] = "Occurs when a business is created.",
+        ["business.imported"] = "Occurs when a business is imported.",
+        ["business.updated"] = "Occurs when a business is updated.",
         ["transaction.payment_failed"] = "Occurs when a payment fails for a transaction.",
         ["transaction.past_due"] = "Occurs when a transaction becomes past due.",
         ["payment_method.saved"] = "Occurs when a customer saves a payment method.",

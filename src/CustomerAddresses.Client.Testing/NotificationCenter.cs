@@ -152,7 +152,7 @@ internal sealed class NotificationCenter(IdGenerator ids, EmulatorClock clock, C
         return (replay.Id, null);
     }
 
-    /// <summary>The emulator's own way to add a destination: every customer and address event, signed with the given key or a new one.</summary>
+    /// <summary>The emulator's own way to add a destination: every event of a customer's graph (customers, addresses, businesses, saved payment methods), signed with the given key or a new one.</summary>
     internal string AddDestination(Uri url, string? secretKey)
     {
         JsonObject setting = CreateSetting(
@@ -161,7 +161,7 @@ internal sealed class NotificationCenter(IdGenerator ids, EmulatorClock clock, C
                 ["description"] = "Added by the emulator's host",
                 ["type"] = "url",
                 ["destination"] = url.ToString(),
-                ["subscribed_events"] = new JsonArray([.. EventTypes.CustomerAndAddress.Select(e => (JsonNode)e)]),
+                ["subscribed_events"] = new JsonArray([.. EventTypes.CustomerGraph.Select(e => (JsonNode)e)]),
             },
             secretKey);
         return (string)setting["endpoint_secret_key"]!;

@@ -13,7 +13,7 @@ internal static class Program
 
     private static readonly (string Name, string Value, string Help, Action<CustomerAddressesEmulatorOptions, string> Set)[] s_options =
     [
-        (WebhookOption, "URL", "send every customer and address event there, signed; the secret key is printed (repeatable)", static (_, _) => { }),
+        (WebhookOption, "URL", "send every customer, address, business and payment method event there, signed; the secret key is printed (repeatable)", static (_, _) => { }),
         ("--urls", "URL", "where to listen over http (default http://127.0.0.1:5080; port 0 picks a free one)", (o, v) => o.Url = v),
         ("--https", "true|false", "also listen over https on a free loopback port, with a self-signed certificate", (o, v) => o.UseHttps = Bool(v)),
         ("--api-key", "KEY", "the API key every request must carry as Authorization: Bearer KEY (default: none needed)", (o, v) => o.ApiKey = v),

@@ -59,20 +59,22 @@ public sealed class BusinessTests : PaddleEmulatorTests
     }
 
     [Fact]
-    public async Task Each_change_is_a_business_event_in_Paddles_event_list()
+    public async Task Each_change_is_a_typed_business_event_in_Paddles_event_list()
     {
         Customer customer = await Client.Customers.CreateAsync(new CreateCustomerRequest { Email = "b2b@example.com" });
         Business uplift = await Client.Businesses.CreateAsync(customer.Id, new CreateBusinessRequest { Name = "Uplift Inc." });
         await Client.Businesses.ArchiveAsync(customer.Id, uplift.Id);
 
-        using var http = new HttpClient { BaseAddress = Emulator.BaseAddress };
-        JsonNode events = JsonNode.Parse(await http.GetStringAsync("events"))!;
+        List<PaddleWebhookEvent> events = await Client.Events.ListAsync(new ListEventsOptions
+        {
+            EventTypes = [PaddleWebhookEventTypes.BusinessCreated, PaddleWebhookEventTypes.BusinessUpdated],
+            Order = SortOrder.Ascending,
+        }).ToListAsync();
 
-        string[] types = [.. events["data"]!.AsArray().Select(e => (string)e!["event_type"]!)];
-        Assert.Contains("business.created", types);
-        Assert.Contains("business.updated", types);
-        JsonNode archived = events["data"]!.AsArray().Last(e => (string)e!["event_type"]! == "business.updated")!;
-        Assert.Equal(("archived", uplift.Id.Value), ((string?)archived["data"]!["status"], (string?)archived["data"]!["id"]));
+        BusinessWebhookEvent[] typed = [.. events.Select(e => Assert.IsType<BusinessWebhookEvent>(e))];
+        Assert.Equal([PaddleWebhookEventTypes.BusinessCreated, PaddleWebhookEventTypes.BusinessUpdated], typed.Select(e => e.EventType));
+        Assert.All(typed, e => Assert.Equal(uplift.Id, e.Business.Id));
+        Assert.Equal(BusinessStatus.Archived, typed[1].Business.Status);
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

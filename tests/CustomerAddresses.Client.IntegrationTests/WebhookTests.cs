@@ -51,6 +51,30 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task Business_and_payment_method_changes_arrive_verified_and_typed_in_the_ASP_NET_Core_endpoint()
+    {
+        await using var emulator = await CustomerAddressesEmulator.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync(TimeProvider.System, Secret);
+        using CustomerAddressesClient client = PaddleClient(emulator);
+        Customer customer = await client.Customers.CreateAsync(new CreateCustomerRequest { Email = "b2b@example.com" });
+        emulator.AddWebhookDestination(receiver.Url, Secret);
+
+        Business business = await client.Businesses.CreateAsync(customer.Id, new CreateBusinessRequest { Name = "Uplift Inc." });
+        var created = Assert.IsType<BusinessWebhookEvent>(await receiver.NextAsync());
+        await client.Businesses.ArchiveAsync(customer.Id, business.Id);
+        var archived = Assert.IsType<BusinessWebhookEvent>(await receiver.NextAsync());
+        var saved = PaymentMethodId.Parse(emulator.SavePaymentMethod(customer.Id.Value));
+        var savedEvent = Assert.IsType<PaymentMethodWebhookEvent>(await receiver.NextAsync());
+        await client.PaymentMethods.DeleteAsync(customer.Id, saved);
+        var deleted = Assert.IsType<PaymentMethodWebhookEvent>(await receiver.NextAsync());
+
+        Assert.Equal((PaddleWebhookEventTypes.BusinessCreated, business.Id), (created.EventType, created.Business.Id));
+        Assert.Equal((PaddleWebhookEventTypes.BusinessUpdated, BusinessStatus.Archived), (archived.EventType, archived.Business.Status!.Value));
+        Assert.Equal((PaddleWebhookEventTypes.PaymentMethodSaved, saved, null), (savedEvent.EventType, savedEvent.PaymentMethod.Id, savedEvent.DeletionReason));
+        Assert.Equal((PaddleWebhookEventTypes.PaymentMethodDeleted, saved, "api"), (deleted.EventType, deleted.PaymentMethod.Id, deleted.DeletionReason));
+    }
+
+    [Fact]
     public async Task A_failed_delivery_is_retried_on_the_emulators_clock_until_it_is_accepted()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

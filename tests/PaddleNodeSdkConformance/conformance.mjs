@@ -515,6 +515,27 @@ check('list saved payment methods by address and checkout, get one, delete it on
   await refused(paddle.paymentMethods.delete(state.customer.id, card), 'not_found');
 });
 
+check('business and payment method webhooks arrive signed, and verify with the SDK\'s own verifier', async () => {
+  await paddle.notificationSettings.update(state.setting.id, {
+    subscribedEvents: [...customerAndAddressEvents, 'business.created', 'business.updated', 'business.imported', 'payment_method.saved', 'payment_method.deleted'],
+  });
+  const before = webhooks.verified.length;
+  const business = await paddle.businesses.create(state.customer.id, { name: 'Webhook Ltd', contacts: [{ email: 'ap@example.com' }] });
+  await paddle.businesses.update(state.customer.id, business.id, { status: 'archived' });
+  const method = await savePaymentMethod(state.customer.id, { type: 'paypal' });
+  await paddle.paymentMethods.delete(state.customer.id, method);
+  await until(() => webhooks.verified.length >= before + 4, 'the four webhooks');
+  const arrived = webhooks.verified.slice(before).map((w) => w.event);
+  assert.deepEqual(arrived.map((e) => e.eventType), ['business.created', 'business.updated', 'payment_method.saved', 'payment_method.deleted']);
+  assert.equal(arrived[0].data.id, business.id);
+  assert.equal(arrived[0].data.contacts[0].email, 'ap@example.com');
+  assert.equal(arrived[1].data.status, 'archived');
+  assert.equal(arrived[2].data.id, method);
+  assert.equal(arrived[2].data.type, 'paypal');
+  assert.equal(arrived[3].data.deletionReason, 'api');
+  assert.deepEqual(webhooks.refused, []);
+});
+
 let passed = 0;
 let failed = 0;
 for (const { name, body } of checks) {

@@ -11,8 +11,8 @@ namespace CustomerAddresses.Client;
 /// </summary>
 /// <remarks>
 /// Each event is read as the webhook verifier reads a webhook: a <see cref="CustomerWebhookEvent"/>, an
-/// <see cref="AddressWebhookEvent"/>, or an <see cref="UnknownWebhookEvent"/> for any other type, so one handler serves
-/// both. A program that was down catches up by listing from the last event id it processed, in ascending order.
+/// <see cref="AddressWebhookEvent"/>, a <see cref="BusinessWebhookEvent"/>, a <see cref="PaymentMethodWebhookEvent"/>, or
+/// an <see cref="UnknownWebhookEvent"/> for any other type, so one handler serves both. A program that was down catches up by listing from the last event id it processed, in ascending order.
 /// </remarks>
 public class EventsClient
 {

@@ -73,6 +73,13 @@ public abstract class PaddleWebhookEvent
                 PaddleWebhookEventTypes.AddressCreated or PaddleWebhookEventTypes.AddressUpdated or PaddleWebhookEventTypes.AddressImported =>
                     new AddressWebhookEvent(envelope.EventId, envelope.EventType, occurredAt, envelope.NotificationId,
                         envelope.Data.Deserialize(WebhooksJsonContext.Default.Address)!),
+                PaddleWebhookEventTypes.BusinessCreated or PaddleWebhookEventTypes.BusinessUpdated or PaddleWebhookEventTypes.BusinessImported =>
+                    new BusinessWebhookEvent(envelope.EventId, envelope.EventType, occurredAt, envelope.NotificationId,
+                        envelope.Data.Deserialize(WebhooksJsonContext.Default.Business)!),
+                PaddleWebhookEventTypes.PaymentMethodSaved or PaddleWebhookEventTypes.PaymentMethodDeleted =>
+                    new PaymentMethodWebhookEvent(envelope.EventId, envelope.EventType, occurredAt, envelope.NotificationId,
+                        envelope.Data.Deserialize(WebhooksJsonContext.Default.PaymentMethod)!,
+                        envelope.Data.TryGetProperty("deletion_reason", out JsonElement reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null),
                 _ => new UnknownWebhookEvent(envelope.EventId, envelope.EventType, occurredAt, envelope.NotificationId, envelope.Data),
             };
         }
@@ -116,6 +123,49 @@ public sealed class AddressWebhookEvent : PaddleWebhookEvent
     /// <c>customer_id</c>; <see cref="Address.CustomerId"/> is then the default value.
     /// </summary>
     public Address Address { get; }
+}
+
+/// <summary>A <c>business.created</c>, <c>business.updated</c> or <c>business.imported</c> webhook.</summary>
+public sealed class BusinessWebhookEvent : PaddleWebhookEvent
+{
+    /// <summary>Initializes an instance, for example in a test of a handler.</summary>
+    /// <param name="eventId">The event's id (<c>evt_</c>).</param>
+    /// <param name="eventType">One of the three business event types.</param>
+    /// <param name="occurredAt">When the event happened.</param>
+    /// <param name="notificationId">The notification's id (<c>ntf_</c>), if any.</param>
+    /// <param name="business">The business as it is after the event.</param>
+    public BusinessWebhookEvent(string eventId, string eventType, DateTimeOffset occurredAt, string? notificationId, Business business)
+        : base(eventId, eventType, occurredAt, notificationId) => Business = business ?? throw new ArgumentNullException(nameof(business));
+
+    /// <summary>Gets the business as it is after the event.</summary>
+    public Business Business { get; }
+}
+
+/// <summary>
+/// A <c>payment_method.saved</c> or <c>payment_method.deleted</c> webhook. Paddle's notification carries the payment
+/// method without its details (no card, no PayPal account): get it with <see cref="PaymentMethodsClient.GetAsync(CustomerId, PaymentMethodId, CancellationToken)"/> while it exists.
+/// </summary>
+public sealed class PaymentMethodWebhookEvent : PaddleWebhookEvent
+{
+    /// <summary>Initializes an instance, for example in a test of a handler.</summary>
+    /// <param name="eventId">The event's id (<c>evt_</c>).</param>
+    /// <param name="eventType">One of the two payment method event types.</param>
+    /// <param name="occurredAt">When the event happened.</param>
+    /// <param name="notificationId">The notification's id (<c>ntf_</c>), if any.</param>
+    /// <param name="paymentMethod">The payment method, as the notification carries it.</param>
+    /// <param name="deletionReason">Why it was deleted (<c>api</c>, <c>replaced_by_newer_version</c>), for a <c>payment_method.deleted</c>.</param>
+    public PaymentMethodWebhookEvent(string eventId, string eventType, DateTimeOffset occurredAt, string? notificationId, PaymentMethod paymentMethod, string? deletionReason = null)
+        : base(eventId, eventType, occurredAt, notificationId)
+    {
+        PaymentMethod = paymentMethod ?? throw new ArgumentNullException(nameof(paymentMethod));
+        DeletionReason = deletionReason;
+    }
+
+    /// <summary>Gets the payment method, as the notification carries it (its id, customer, address, kind, origin and times).</summary>
+    public PaymentMethod PaymentMethod { get; }
+
+    /// <summary>Gets why it was deleted, as Paddle names it (<c>api</c>, <c>replaced_by_newer_version</c>); <see langword="null"/> for a save.</summary>
+    public string? DeletionReason { get; }
 }
 
 /// <summary>Any other webhook (a transaction, a subscription, a type added later): kept, with its data as raw JSON, rather than refused.</summary>

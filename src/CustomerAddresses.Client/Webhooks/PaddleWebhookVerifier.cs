@@ -77,8 +77,9 @@ public sealed class PaddleWebhookVerifier
     /// <param name="body">The raw bytes of the request body.</param>
     /// <param name="signatureHeader">The value of the <c>Paddle-Signature</c> header, or <see langword="null"/>.</param>
     /// <returns>
-    /// A <see cref="CustomerWebhookEvent"/> or an <see cref="AddressWebhookEvent"/> for the six customer and address
-    /// events, an <see cref="UnknownWebhookEvent"/> with the raw data for any other.
+    /// A <see cref="CustomerWebhookEvent"/>, an <see cref="AddressWebhookEvent"/>, a <see cref="BusinessWebhookEvent"/> or
+    /// a <see cref="PaymentMethodWebhookEvent"/> for the events of a customer's graph
+    /// (<see cref="PaddleWebhookEventTypes"/>), an <see cref="UnknownWebhookEvent"/> with the raw data for any other.
     /// </returns>
     /// <exception cref="WebhookVerificationException">The signature does not verify, or the body is not a Paddle event.</exception>
     public PaddleWebhookEvent ReadEvent(ReadOnlySpan<byte> body, string? signatureHeader)

@@ -13,5 +13,7 @@ namespace CustomerAddresses.Client.Webhooks;
 [JsonSerializable(typeof(WebhookEnvelope))]
 [JsonSerializable(typeof(Customer))]
 [JsonSerializable(typeof(Address))]
+[JsonSerializable(typeof(Business))]
+[JsonSerializable(typeof(PaymentMethod))]
 [JsonSerializable(typeof(ListBody<PaddleWebhookEvent>))]
 internal sealed partial class WebhooksJsonContext : JsonSerializerContext;

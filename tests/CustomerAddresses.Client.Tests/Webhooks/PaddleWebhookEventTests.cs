@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerAddresses.Client.Tests.Webhooks;
 
-/// <summary>Paddle's own customer and address notification payloads, signed and read as typed events.</summary>
+/// <summary>Paddle's own notification payloads of a customer's graph (customers, addresses, businesses, payment methods), signed and read as typed events.</summary>
 public sealed class PaddleWebhookEventTests
 {
     private static readonly DateTimeOffset s_now = new(2023, 8, 18, 12, 30, 0, TimeSpan.Zero);
@@ -52,6 +52,36 @@ public sealed class PaddleWebhookEventTests
         Assert.Equal(AddressStatus.Active, webhook.Address.Status);
         Assert.Equal(importedFrom, webhook.Address.ImportMeta?.ImportedFrom);
         Assert.Equal(default, webhook.Address.CustomerId); // Paddle's examples of these payloads carry no customer_id
+    }
+
+    [Theory]
+    [InlineData("business-created", PaddleWebhookEventTypes.BusinessCreated, "Uplift Inc.", 1, null)]
+    [InlineData("business-updated", PaddleWebhookEventTypes.BusinessUpdated, "Uplift Inc.", 3, null)]
+    [InlineData("business-imported", PaddleWebhookEventTypes.BusinessImported, "HighFly LLC.", 1, "paddle_classic")]
+    public void Business_events_carry_the_business(string fixture, string eventType, string name, int contacts, string? importedFrom)
+    {
+        var webhook = Assert.IsType<BusinessWebhookEvent>(Read(Fixture.Text($"paddle-webhooks/{fixture}.json")));
+
+        Assert.Equal(eventType, webhook.EventType);
+        Assert.Equal(BusinessId.Parse("biz_01hv8hkr641vmpwytx38znv56k"), webhook.Business.Id);
+        Assert.Equal(CustomerId.Parse("ctm_01hv6y1jedq4p1n0yqn5ba3ky4"), webhook.Business.CustomerId);
+        Assert.Equal((name, BusinessStatus.Active, contacts), (webhook.Business.Name, webhook.Business.Status!.Value, webhook.Business.Contacts!.Count));
+        Assert.Equal(importedFrom, webhook.Business.ImportMeta?.ImportedFrom);
+    }
+
+    [Theory]
+    [InlineData("payment-method-saved", PaddleWebhookEventTypes.PaymentMethodSaved, null)]
+    [InlineData("payment-method-deleted", PaddleWebhookEventTypes.PaymentMethodDeleted, "api")]
+    public void Payment_method_events_carry_the_payment_method_and_why_it_was_deleted(string fixture, string eventType, string? deletionReason)
+    {
+        var webhook = Assert.IsType<PaymentMethodWebhookEvent>(Read(Fixture.Text($"paddle-webhooks/{fixture}.json")));
+
+        Assert.Equal(eventType, webhook.EventType);
+        Assert.Equal(PaymentMethodId.Parse("paymtd_01hs8zx6x377xfsfrt2bqsevbw"), webhook.PaymentMethod.Id);
+        Assert.Equal(AddressId.Parse("add_01hv8gq3318ktkfengj2r75gfx"), webhook.PaymentMethod.AddressId);
+        Assert.Equal((PaymentMethodType.Card, PaymentMethodOrigin.SavedDuringPurchase), (webhook.PaymentMethod.Type!.Value, webhook.PaymentMethod.Origin!.Value));
+        Assert.Null(webhook.PaymentMethod.Card); // the notification carries no details
+        Assert.Equal(deletionReason, webhook.DeletionReason);
     }
 
     [Fact]
