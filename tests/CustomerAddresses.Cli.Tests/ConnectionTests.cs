@@ -119,6 +119,13 @@ public sealed class ConnectionTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("OTHEROTHER", overriddenError, StringComparison.Ordinal);
         Assert.Equal(2, unknown);
         Assert.Contains("no profile 'home'", unknownError, StringComparison.Ordinal);
+
+        (int removed, _, _) = await _tool.RunAsync("profile", "remove", "work");
+        (int again, _, string againError) = await _tool.RunAsync("profile", "remove", "work");
+        (_, string emptyList, _) = await _tool.RunAsync("profile", "list");
+        Assert.Equal((0, 2, string.Empty), (removed, again, emptyList));
+        Assert.Contains("no profile 'work'", againError, StringComparison.Ordinal);
+        Assert.DoesNotContain(ToolHarness.Key, File.ReadAllText(config), StringComparison.Ordinal); // the key went with its profile
     }
 
     [Fact]

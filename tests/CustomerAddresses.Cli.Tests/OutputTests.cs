@@ -103,8 +103,11 @@ public sealed class OutputTests : IAsyncLifetime, IDisposable
     public async Task Export_writes_to_standard_output_and_its_summary_to_standard_error()
     {
         (int code, string output, string error) = await _tool.RunAsync("export", "--format", "csv");
+        (int ndjsonCode, string ndjson, _) = await _tool.RunAsync("export");
 
-        Assert.Equal(0, code);
+        Assert.Equal((0, 0), (code, ndjsonCode));
+        Assert.Equal(4, ndjson.TrimEnd('\n').Split('\n').Length);
+        Assert.Contains("\"name\":\"Jürgen Müller\"", ndjson, StringComparison.Ordinal);
         Assert.StartsWith("email,name,locale,country_code,description,first_line,second_line,city,postal_code,region,customer_id,address_id,status\n", output, StringComparison.Ordinal);
         Assert.Contains("jurgen@example.com,Jürgen Müller,", output, StringComparison.Ordinal);
         Assert.StartsWith("Exported 4 records", error, StringComparison.Ordinal);
