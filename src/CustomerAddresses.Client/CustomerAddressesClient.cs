@@ -93,7 +93,7 @@ public class CustomerAddressesClient : IDisposable
     /// Gets the facts of the dialect this client speaks (<see cref="CustomerAddressesClientOptions.Dialect"/>, or the one
     /// its host speaks): page sizes and id prefixes, as data.
     /// </summary>
-    public virtual ApiDialectInfo Dialect => Settings is { } settings ? ApiDialectInfo.Of(settings.Dialect.Kind) : throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
+    public virtual ApiDialectInfo Dialect => Settings?.Dialect.Info ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));
 
     /// <summary>Gets the base address the client sends to (<see cref="CustomerAddressesClientOptions.BaseAddress"/>).</summary>
     public virtual Uri BaseAddress => Settings?.BaseAddress ?? throw MockOnly.NotOverridden(nameof(CustomerAddressesClient));

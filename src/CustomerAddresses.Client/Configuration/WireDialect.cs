@@ -8,23 +8,25 @@ namespace CustomerAddresses.Client.Configuration;
 internal sealed class WireDialect
 {
     /// <summary>The /api/v1 customers API of seeds 000, 001 and 003.</summary>
-    internal static readonly WireDialect CustomersApiV1 = new(ApiDialect.CustomersApiV1, "/api/v1", paddleVersion: null);
+    internal static readonly WireDialect CustomersApiV1 = new(ApiDialectInfo.CustomersApiV1, paddleVersion: null);
 
     /// <summary>Paddle Billing: every request carries <c>Paddle-Version: 1</c>.</summary>
-    internal static readonly WireDialect PaddleBilling = new(ApiDialect.PaddleBilling, "Paddle Billing", paddleVersion: "1");
+    internal static readonly WireDialect PaddleBilling = new(ApiDialectInfo.PaddleBilling, paddleVersion: "1");
 
-    private WireDialect(ApiDialect kind, string name, string? paddleVersion)
+    private WireDialect(ApiDialectInfo info, string? paddleVersion)
     {
-        Kind = kind;
-        Name = name;
+        Info = info;
         PaddleVersion = paddleVersion;
     }
 
+    /// <summary>Its public facts (kind, name, page size, id prefixes): one source for both.</summary>
+    internal ApiDialectInfo Info { get; }
+
     /// <summary>The public value that names it.</summary>
-    internal ApiDialect Kind { get; }
+    internal ApiDialect Kind => Info.Kind;
 
     /// <summary>What messages call it: <c>Paddle Billing</c>, <c>/api/v1</c>.</summary>
-    internal string Name { get; }
+    internal string Name => Info.Name;
 
     /// <summary>The <c>Paddle-Version</c> every request carries, or null for a dialect without one.</summary>
     internal string? PaddleVersion { get; }
