@@ -79,15 +79,11 @@ internal sealed class Connection
             throw new UsageException("no server: pass --base-url URL, set CUSTOMERADDRESSES_BASE_URL, or save a profile (customeraddresses profile set default --base-url URL)");
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? baseAddress) || baseAddress.Scheme is not ("http" or "https"))
-        {
-            throw new UsageException($"--base-url takes an absolute http or https URL, not {Echo.Quote(url, 200)}");
-        }
-
+        Uri baseAddress = BaseAddressOf(url);
         var options = new CustomerAddressesClientOptions
         {
             BaseAddress = baseAddress,
-            Dialect = DialectOf(Value(Dialect, "CUSTOMERADDRESSES_DIALECT") ?? profile?.Dialect),
+            Dialect = DialectOf(Value(Dialect, "CUSTOMERADDRESSES_DIALECT") ?? profile?.Dialect, "--dialect (or CUSTOMERADDRESSES_DIALECT)"),
             ApiKey = Value(ApiKey, "CUSTOMERADDRESSES_API_KEY") ?? profile?.ApiKey,
         };
         if (needsKey && options.ApiKey is null)
@@ -147,12 +143,21 @@ internal sealed class Connection
         }
     }
 
-    private static ApiDialect? DialectOf(string? text) => text switch
+    /// <summary>A base URL as <c>--base-url</c> takes it: absolute, http or https.</summary>
+    /// <exception cref="UsageException">It is not.</exception>
+    internal static Uri BaseAddressOf(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out Uri? address) && address.Scheme is "http" or "https"
+            ? address
+            : throw new UsageException($"--base-url takes an absolute http or https URL, not {Echo.Quote(url, 200)}");
+
+    /// <summary>A dialect as <c>--dialect</c> names it (<c>paddle</c>, <c>apiv1</c>), or null for none; <paramref name="source"/> names where it came from in the message.</summary>
+    /// <exception cref="UsageException">It names no dialect.</exception>
+    internal static ApiDialect? DialectOf(string? text, string source) => text switch
     {
         null => null,
         "paddle" => ApiDialect.PaddleBilling,
         "apiv1" => ApiDialect.CustomersApiV1,
-        _ => throw new UsageException($"--dialect (or CUSTOMERADDRESSES_DIALECT) takes paddle or apiv1, not {Echo.Quote(text)}"),
+        _ => throw new UsageException($"{source} takes paddle or apiv1, not {Echo.Quote(text)}"),
     };
 
     private static int? Whole(Option option, string? text, int min, int max) =>

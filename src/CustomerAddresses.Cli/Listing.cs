@@ -128,19 +128,8 @@ internal sealed class Listing
         console.Write(table);
     }
 
-    /// <summary>One item as a JSON object: every member the server returned, under its API name; other scripts than Latin as they are.</summary>
-    private static string Json<T>(Shape<T> shape, T item)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            shape.WriteJson(writer, item);
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    /// <summary>One item as a JSON object: every member the server returned, under its API name.</summary>
+    private static string Json<T>(Shape<T> shape, T item) => RowFiles.JsonObjectLine(writer => shape.WriteJson(writer, item));
 }
 
 /// <summary>How a resource prints: its columns (CSV's and plain lines'), the few a table shows, and all its members (JSON's).</summary>

@@ -16,16 +16,13 @@ internal static class ProfileCommand
             SortedDictionary<string, Profile> all = Profiles.Read(context.ConfigDirectory);
             Profile before = all.GetValueOrDefault(profile) ?? new Profile(null, null, null);
             string? url = parse.GetValue(connection.BaseUrl);
-            if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https")))
+            if (url is not null)
             {
-                throw new UsageException($"--base-url takes an absolute http or https URL, not {Echo.Quote(url, 200)}");
+                Connection.BaseAddressOf(url);
             }
 
             string? dialect = parse.GetValue(connection.Dialect);
-            if (dialect is not (null or "paddle" or "apiv1"))
-            {
-                throw new UsageException($"--dialect takes paddle or apiv1, not {Echo.Quote(dialect)}");
-            }
+            Connection.DialectOf(dialect, "--dialect");
 
             if (url is null && dialect is null && parse.GetValue(connection.ApiKey) is null)
             {

@@ -55,17 +55,22 @@ internal static class RowFiles
     }
 
     /// <summary>One object of string members as an NDJSON line: each name with its value, null where there is none; other scripts than Latin as they are.</summary>
-    internal static string JsonLine(IReadOnlyList<string> names, IReadOnlyList<string?> values)
+    internal static string JsonLine(IReadOnlyList<string> names, IReadOnlyList<string?> values) => JsonObjectLine(writer =>
+    {
+        for (int i = 0; i < names.Count; i++)
+        {
+            writer.WriteString(names[i], values[i]);
+        }
+    });
+
+    /// <summary>One JSON object on one line, its members written by <paramref name="members"/>; other scripts than Latin as they are.</summary>
+    internal static string JsonObjectLine(Action<Utf8JsonWriter> members)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            for (int i = 0; i < names.Count; i++)
-            {
-                writer.WriteString(names[i], values[i]);
-            }
-
+            members(writer);
             writer.WriteEndObject();
         }
 

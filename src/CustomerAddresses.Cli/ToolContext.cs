@@ -7,7 +7,7 @@ namespace CustomerAddresses.Cli;
 /// profiles live and how a client is made. <see cref="Program"/> passes the process's own; tests pass writers, an
 /// environment and a folder of their own and run every command in process.
 /// </summary>
-internal sealed class ToolContext
+internal sealed record ToolContext
 {
     /// <summary>Standard output: results and summaries.</summary>
     internal required TextWriter Out { get; init; }
@@ -31,15 +31,19 @@ internal sealed class ToolContext
     internal Func<CustomerAddressesClientOptions, CustomerAddressesClient> ClientFactory { get; init; } = static options => new CustomerAddressesClient(options);
 
     /// <summary>The process's own: the console, its environment, and the user's configuration folder.</summary>
-    internal static ToolContext FromProcess() => new()
+    internal static ToolContext FromProcess()
     {
-        Out = Console.Out,
-        Error = Console.Error,
-        OutIsTerminal = !Console.IsOutputRedirected,
-        ErrorIsTerminal = !Console.IsErrorRedirected,
-        Environment = static name => System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null,
-        ConfigDirectory = Profiles.DefaultDirectory(static name => System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null),
-    };
+        static string? Variable(string name) => System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+        return new()
+        {
+            Out = Console.Out,
+            Error = Console.Error,
+            OutIsTerminal = !Console.IsOutputRedirected,
+            ErrorIsTerminal = !Console.IsErrorRedirected,
+            Environment = Variable,
+            ConfigDirectory = Profiles.DefaultDirectory(Variable),
+        };
+    }
 
     /// <summary>The value of <paramref name="variable"/>, or null when it is not set or empty.</summary>
     internal string? Variable(string variable) => Environment(variable) is { Length: > 0 } value ? value : null;

@@ -62,15 +62,7 @@ internal sealed class ToolHarness : IDisposable
         };
         if (ClientFactory is not null)
         {
-            context = new ToolContext
-            {
-                Out = context.Out,
-                Error = context.Error,
-                OutIsTerminal = context.OutIsTerminal,
-                Environment = context.Environment,
-                ConfigDirectory = context.ConfigDirectory,
-                ClientFactory = ClientFactory,
-            };
+            context = context with { ClientFactory = ClientFactory };
         }
 
         int code = await Tool.RunAsync(args, context, CancellationToken.None);
