@@ -24,7 +24,7 @@ internal static class ImportCommand
         concurrency.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 64) { r.AddError("--concurrency takes a whole number from 1 to 64"); } });
         var delimiter = new Option<string?>("--delimiter") { Description = "The CSV separator, when not the one detected.", HelpName = ",|;|tab" };
         var raw = new Option<bool>("--raw") { Description = "Read cells as they are: no leading ' removed (see export)." };
-        var command = new Command("import", "Import customers and their addresses from a file: every good row onto the server once, resumable, rejects kept.")
+        var command = new Command("import", "Import customers with their addresses and businesses from a file: every good row onto the server once, resumable, rejects kept.")
         {
             file, journal, rejects, dryRun, concurrency, delimiter, raw,
         };
@@ -109,7 +109,8 @@ internal static class ImportCommand
 
     private static string Summary(BulkProgress p, long total, TimeSpan elapsed, bool dryRun, string rejects, long retries) =>
         (dryRun ? $"Checked {total} rows, sent nothing: {total - p.Rejected} would be imported, {p.Rejected} rejected" : $"Imported {p.RowsDone - p.Rejected} of {total} rows in {elapsed:hh\\:mm\\:ss}")
-        + (dryRun ? string.Empty : $"\n  customers: {p.CustomersCreated} created, {p.CustomersFound} found\n  addresses: {p.AddressesCreated} created, {p.AddressesFound} found")
+        + (dryRun ? string.Empty : $"\n  customers: {p.CustomersCreated} created, {p.CustomersFound} found\n  addresses: {p.AddressesCreated} created, {p.AddressesFound} found"
+            + (p.BusinessesCreated + p.BusinessesFound > 0 ? $"\n  businesses: {p.BusinessesCreated} created, {p.BusinessesFound} found" : string.Empty))
         + (p.RowsDoneBefore + p.RowsChanged + p.RowsRemoved > 0 && !dryRun
             ? string.Create(CultureInfo.InvariantCulture, $"\n  since the last run: {p.RowsDoneBefore} rows done before, {p.RowsChanged} new, edited or not reached (imported now), {p.RowsRemoved} removed or edited (not undone on the server)")
             : string.Empty)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -16,17 +17,30 @@ namespace CustomerAddresses.Cli;
 /// </summary>
 internal static class RowFiles
 {
+    /// <summary>The business members an import reads; <see cref="Contacts"/> is a JSON array of <c>{"name", "email"}</c> objects.</summary>
+    internal static readonly string[] BusinessMembers = ["business_name", "company_number", "tax_identifier", Contacts];
+
     /// <summary>The members an import reads, in the order an export writes them.</summary>
-    internal static readonly string[] Imported = ["email", "name", "locale", "country_code", "description", "first_line", "second_line", "city", "postal_code", "region"];
+    internal static readonly string[] Imported = ["email", "name", "locale", "country_code", "description", "first_line", "second_line", "city", "postal_code", "region", .. BusinessMembers];
+
+    /// <summary>What an export writes of a saved payment method, when asked: read by an import and not sent (only a checkout saves one).</summary>
+    internal static readonly string[] PaymentMethodColumns = ["payment_method_id", "payment_method_type", "card_type", "card_last4", "card_expiry_month", "card_expiry_year", "payment_method_origin", "saved_at"];
 
     /// <summary>What an export adds: read by an import and not sent, since they belong to the server exported from.</summary>
-    internal static readonly string[] ExportOnly = ["customer_id", "address_id", "status"];
+    internal static readonly string[] ExportOnly = ["customer_id", "address_id", "business_id", "status", .. PaymentMethodColumns];
 
     /// <summary>What a rejects file adds: read by an import and not sent, so a fixed rejects file imports as it is.</summary>
     internal static readonly string[] RejectsOnly = ["line", "reason"];
 
-    /// <summary>Every column an export writes, in order.</summary>
-    internal static readonly string[] Exported = [.. Imported, .. ExportOnly];
+    /// <summary>The business's contacts: a JSON array in a CSV cell, an array in NDJSON.</summary>
+    internal const string Contacts = "business_contacts";
+
+    /// <summary>The columns an export writes, in order: the business columns where the server has businesses, the payment method columns when asked.</summary>
+    internal static string[] Exported(bool businesses, bool paymentMethods) =>
+    [
+        .. Imported.Where(c => businesses || Array.IndexOf(BusinessMembers, c) < 0),
+        .. ExportOnly.Where(c => (businesses || c != "business_id") && (paymentMethods || Array.IndexOf(PaymentMethodColumns, c) < 0)),
+    ];
 
     internal static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -43,15 +57,131 @@ internal static class RowFiles
         _ => throw new UsageException($"--delimiter takes ',' ';' or tab, not {Echo.Quote(option)}"),
     };
 
-    /// <summary>An exported record's values, by the names of <see cref="Exported"/>.</summary>
-    internal static string?[] Values(BulkExportRecord record)
+    /// <summary>
+    /// An exported record's values for <paramref name="columns"/>. A saved payment method's record gives its kind, card
+    /// scheme, last four digits, expiry, origin, address and time, never the cardholder's name or the PayPal account.
+    /// </summary>
+    internal static string?[] Values(BulkExportRecord record, IReadOnlyList<string> columns)
     {
-        (Customer c, Address? a) = (record.Customer, record.Address);
-        return
-        [
-            c.Email, c.Name, c.Locale, a?.Country?.Value, a?.Description, a?.FirstLine, a?.SecondLine, a?.City, a?.PostalCode, a?.Region,
-            c.Id.Value, a?.Id.Value, a is not null ? a.Status?.Value : c.Status?.Value,
-        ];
+        (Customer c, Address? a, Business? b, PaymentMethod? m) = (record.Customer, record.Address, record.Business, record.PaymentMethod);
+        string? Value(string column) => column switch
+        {
+            "email" => c.Email,
+            "name" => c.Name,
+            "locale" => c.Locale,
+            "country_code" => a?.Country?.Value,
+            "description" => a?.Description,
+            "first_line" => a?.FirstLine,
+            "second_line" => a?.SecondLine,
+            "city" => a?.City,
+            "postal_code" => a?.PostalCode,
+            "region" => a?.Region,
+            "business_name" => b?.Name,
+            "company_number" => b?.CompanyNumber,
+            "tax_identifier" => b?.TaxIdentifier,
+            Contacts => ContactsJson(b?.Contacts),
+            "customer_id" => c.Id.Value,
+            "address_id" => a?.Id.Value ?? m?.AddressId?.Value,
+            "business_id" => b?.Id.Value,
+            "status" => a?.Status?.Value ?? b?.Status?.Value ?? c.Status?.Value,
+            "payment_method_id" => m?.Id.Value,
+            "payment_method_type" => m?.Type?.Value,
+            "card_type" => m?.Card?.Type?.Value ?? m?.SouthKoreaLocalCard?.Type,
+            "card_last4" => m?.Card?.Last4 ?? m?.SouthKoreaLocalCard?.Last4,
+            "card_expiry_month" => m?.Card?.ExpiryMonth?.ToString(CultureInfo.InvariantCulture),
+            "card_expiry_year" => m?.Card?.ExpiryYear?.ToString(CultureInfo.InvariantCulture),
+            "payment_method_origin" => m?.Origin?.Value,
+            "saved_at" => m?.SavedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+            _ => throw new ArgumentOutOfRangeException(nameof(columns), column, "Not a column an export writes."),
+        };
+
+        return [.. columns.Select(Value)];
+    }
+
+    /// <summary>Contacts as a JSON array of <c>{"name", "email"}</c> objects (a name only where there is one); null for none.</summary>
+    internal static string? ContactsJson(IReadOnlyList<BusinessContact>? contacts) => contacts is not { Count: > 0 } ? null : JsonText(writer =>
+    {
+        writer.WriteStartArray();
+        foreach (BusinessContact contact in contacts)
+        {
+            writer.WriteStartObject();
+            if (contact.Name is not null)
+            {
+                writer.WriteString("name"u8, contact.Name);
+            }
+
+            writer.WriteString("email"u8, contact.Email);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    });
+
+    /// <summary>
+    /// Reads <see cref="Contacts"/>: a JSON array of objects, each with an <c>email</c> and optionally a <c>name</c>
+    /// (strings); anything else is a problem named in words, so that nothing given is dropped.
+    /// </summary>
+    internal static IReadOnlyList<BusinessContact>? ParseContacts(string? text, out string? problem)
+    {
+        problem = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        const string Shape = Contacts + " must be a JSON array of objects with an \"email\" and optionally a \"name\", such as [{\"name\":\"Jo Brown\",\"email\":\"jo@example.com\"}]";
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                problem = Shape;
+                return null;
+            }
+
+            var contacts = new List<BusinessContact>();
+            foreach (JsonElement item in document.RootElement.EnumerateArray())
+            {
+                string? name = null, email = null;
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    problem = Shape;
+                    return null;
+                }
+
+                foreach (JsonProperty member in item.EnumerateObject())
+                {
+                    bool isText = member.Value.ValueKind == JsonValueKind.String;
+                    switch (member.Name)
+                    {
+                        case "name" when isText || member.Value.ValueKind == JsonValueKind.Null:
+                            name = member.Value.GetString();
+                            break;
+                        case "email" when isText:
+                            email = member.Value.GetString();
+                            break;
+                        default:
+                            problem = $"{Shape}; {Echo.Quote(member.Name)} is not one of them";
+                            return null;
+                    }
+                }
+
+                if (email is null)
+                {
+                    problem = $"{Shape}; contact {contacts.Count + 1} has no email";
+                    return null;
+                }
+
+                contacts.Add(new BusinessContact { Name = name, Email = email });
+            }
+
+            return contacts.Count > 0 ? contacts : null;
+        }
+        catch (JsonException)
+        {
+            problem = $"{Shape} (it is not JSON)";
+            return null;
+        }
     }
 
     /// <summary>One object of string members as an NDJSON line: each name with its value, null where there is none; other scripts than Latin as they are.</summary>
@@ -59,19 +189,33 @@ internal static class RowFiles
     {
         for (int i = 0; i < names.Count; i++)
         {
-            writer.WriteString(names[i], values[i]);
+            if (names[i] == Contacts && values[i] is { } contacts)
+            {
+                writer.WritePropertyName(names[i]);
+                writer.WriteRawValue(contacts); // an array, as the API has it
+            }
+            else
+            {
+                writer.WriteString(names[i], values[i]);
+            }
         }
     });
 
     /// <summary>One JSON object on one line, its members written by <paramref name="members"/>; other scripts than Latin as they are.</summary>
-    internal static string JsonObjectLine(Action<Utf8JsonWriter> members)
+    internal static string JsonObjectLine(Action<Utf8JsonWriter> members) => JsonText(writer =>
+    {
+        writer.WriteStartObject();
+        members(writer);
+        writer.WriteEndObject();
+    });
+
+    /// <summary>JSON text on one line, written by <paramref name="write"/>; other scripts than Latin as they are.</summary>
+    private static string JsonText(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            writer.WriteStartObject();
-            members(writer);
-            writer.WriteEndObject();
+            write(writer);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
@@ -285,6 +429,13 @@ internal sealed class InputFile
 
                 switch (member.Value.ValueKind)
                 {
+                    case JsonValueKind.Array when name == RowFiles.Contacts:
+                        if (!values.TryAdd(name, member.Value.GetRawText()))
+                        {
+                            return new BulkImportRow { LineNumber = number, Problem = $"names {name} twice", Source = line };
+                        }
+
+                        break;
                     case JsonValueKind.String:
                         if (!values.TryAdd(name, member.Value.GetString()!))
                         {
@@ -295,7 +446,7 @@ internal sealed class InputFile
                     case JsonValueKind.Null:
                         break;
                     default:
-                        return new BulkImportRow { LineNumber = number, Problem = $"{name} must be a string or null", Source = line };
+                        return new BulkImportRow { LineNumber = number, Problem = name == RowFiles.Contacts ? $"{name} must be an array, a string holding one, or null" : $"{name} must be a string or null", Source = line };
                 }
             }
         }
@@ -310,6 +461,7 @@ internal sealed class InputFile
     private static BulkImportRow Row(long number, Dictionary<string, string> values, object source)
     {
         string? Get(string name) => values.GetValueOrDefault(name);
+        IReadOnlyList<BusinessContact>? contacts = RowFiles.ParseContacts(Get(RowFiles.Contacts), out string? problem);
         return new BulkImportRow
         {
             LineNumber = number,
@@ -323,6 +475,11 @@ internal sealed class InputFile
             City = Get("city"),
             PostalCode = Get("postal_code"),
             Region = Get("region"),
+            BusinessName = Get("business_name"),
+            CompanyNumber = Get("company_number"),
+            TaxIdentifier = Get("tax_identifier"),
+            BusinessContacts = contacts,
+            Problem = problem,
             Source = source,
         };
     }

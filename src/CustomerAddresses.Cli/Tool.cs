@@ -24,7 +24,7 @@ internal static class Tool
     {
         var connection = new Connection();
         var listing = new Listing();
-        var root = new RootCommand("customeraddresses: bulk import and export of customers and addresses, and a look at them, on Paddle Billing or the /api/v1 customers API.");
+        var root = new RootCommand("customeraddresses: bulk import and export of customers with their addresses and businesses, and a look at them, on Paddle Billing or the /api/v1 customers API.");
         foreach (Option option in connection.All)
         {
             root.Options.Add(option);

@@ -3,8 +3,9 @@ using System.Runtime.CompilerServices;
 namespace CustomerAddresses.Client.Bulk;
 
 /// <summary>
-/// Moves many customers and addresses over a <see cref="CustomerAddressesClient"/>: imports rows with nothing lost and
-/// nothing duplicated across crashes and re-runs, and exports every customer with its addresses as a stream. It sends
+/// Moves many customers with their addresses and businesses over a <see cref="CustomerAddressesClient"/>: imports rows
+/// with nothing lost and nothing duplicated across crashes and re-runs, and exports every customer with what it owns as a
+/// stream. It sends
 /// through that client (its public API only), so the client's retries, timeouts and rate limit
 /// (<see cref="CustomerAddressesRateLimitOptions.RequestsPerMinute"/>, or
 /// <see cref="CustomerAddressesRateLimitOptions.LearnFromServer"/>) apply, and a test double of the client serves it too.
@@ -29,8 +30,8 @@ public class BulkClient
     }
 
     /// <summary>
-    /// Imports rows: a customer per email (an existing one is used, never duplicated) and each row's address unless the
-    /// customer already has one identical in every imported member. Importing the same rows again changes nothing. The
+    /// Imports rows: a customer per email (an existing one is used, never duplicated), and each row's address and business
+    /// unless the customer already has an active one identical in every imported member. Importing the same rows again changes nothing. The
     /// journal (<see cref="BulkImportOptions.JournalPath"/>) makes a run that was killed at any instant resumable, and
     /// matches rows by their content: run it again with the rows (edited, reordered, some added or removed) and it
     /// imports what is new, skips what it did, and says what changed (<see cref="BulkProgress.RowsChanged"/>,
@@ -92,21 +93,27 @@ public class BulkClient
     }
 
     /// <summary>
-    /// Exports every customer with its addresses, oldest first: one record per address, and one for a customer without
-    /// any. Lazy and streaming: it holds one page of customers and one of addresses at a time (pages as large as the
-    /// dialect allows), so memory stays flat however many there are.
+    /// Exports every customer with its addresses, its businesses and (when asked) its saved payment methods, oldest
+    /// first: one record per address, per business and per payment method, in that order, and one for a customer with
+    /// none of them. Lazy and streaming: it holds one page of customers and one of what they own at a time (pages as
+    /// large as the dialect allows), so memory stays flat however many there are.
     /// </summary>
-    /// <param name="options">Whether to include archived ones; <see langword="null"/> for active ones only.</param>
+    /// <param name="options">Whether to include archived ones, businesses, payment methods; <see langword="null"/> for active customers with their addresses and businesses.</param>
     /// <param name="cancellationToken">Stops the export.</param>
     /// <returns>The records; nothing is sent until they are enumerated.</returns>
     /// <exception cref="CustomerAddressesApiException">A page request failed; thrown during enumeration.</exception>
     public virtual async IAsyncEnumerable<BulkExportRecord> ExportAsync(BulkExportOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         CustomerAddressesClient client = Client;
-        bool archived = options?.IncludeArchived == true;
+        options ??= new BulkExportOptions();
+        bool archived = options.IncludeArchived;
+        bool businesses = options.IncludeBusinesses && client.Dialect.HasBusinesses;
+        bool paymentMethods = options.IncludePaymentMethods && client.Dialect.HasPaymentMethods;
         int? perPage = client.Dialect.MaxPageSize;
         var customerQuery = new ListCustomersOptions { Statuses = archived ? [CustomerStatus.Active, CustomerStatus.Archived] : null, PerPage = perPage, Order = SortOrder.Ascending };
         var addressQuery = new ListAddressesOptions { Statuses = archived ? [AddressStatus.Active, AddressStatus.Archived] : null, PerPage = perPage, Order = SortOrder.Ascending };
+        var businessQuery = new ListBusinessesOptions { Statuses = archived ? [BusinessStatus.Active, BusinessStatus.Archived] : null, PerPage = perPage, Order = SortOrder.Ascending };
+        var paymentMethodQuery = new ListPaymentMethodsOptions { PerPage = perPage, Order = SortOrder.Ascending };
         await foreach (Customer customer in client.Customers.ListAsync(customerQuery, cancellationToken).ConfigureAwait(false))
         {
             bool any = false;
@@ -114,6 +121,24 @@ public class BulkClient
             {
                 any = true;
                 yield return new BulkExportRecord(customer, address);
+            }
+
+            if (businesses)
+            {
+                await foreach (Business business in client.Businesses.ListAsync(customer.Id, businessQuery, cancellationToken).ConfigureAwait(false))
+                {
+                    any = true;
+                    yield return new BulkExportRecord(customer, null) { Business = business };
+                }
+            }
+
+            if (paymentMethods)
+            {
+                await foreach (PaymentMethod method in client.PaymentMethods.ListAsync(customer.Id, paymentMethodQuery, cancellationToken).ConfigureAwait(false))
+                {
+                    any = true;
+                    yield return new BulkExportRecord(customer, null) { PaymentMethod = method };
+                }
             }
 
             if (!any)

@@ -46,7 +46,7 @@ public sealed record BulkImportOptions
 
 /// <summary>How far a bulk import is: rows, what it created and found, what it rejected, what changed since the journal's last run, and what it sent.</summary>
 /// <remarks>
-/// Counts of customers, addresses and rows cover the whole import, earlier runs of its journal included; the row
+/// Counts of customers, addresses, businesses and rows cover the whole import, earlier runs of its journal included; the row
 /// changes compare this run's rows with the journal's; requests and 429s cover this run.
 /// </remarks>
 public sealed record BulkProgress
@@ -68,6 +68,12 @@ public sealed record BulkProgress
 
     /// <summary>Gets how many rows' addresses were on the server already, identical in every imported member (and were not created again).</summary>
     public long AddressesFound { get; init; }
+
+    /// <summary>Gets how many businesses the import created.</summary>
+    public long BusinessesCreated { get; init; }
+
+    /// <summary>Gets how many rows' businesses were on the server already, active and identical in every imported member (and were not created again).</summary>
+    public long BusinessesFound { get; init; }
 
     /// <summary>Gets how many rows an earlier run of the journal finished with the same content: skipped (or, if rejected then, reported again).</summary>
     public long RowsDoneBefore { get; init; }

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace CustomerAddresses.Client.Bulk;
 
 /// <summary>
-/// One row of a bulk import: a customer (<see cref="Email"/> required; <see cref="Name"/>, <see cref="Locale"/>) and
-/// optionally one address (<see cref="Country"/> required for an address). Rows with the same email are one customer, and
+/// One row of a bulk import: a customer (<see cref="Email"/> required; <see cref="Name"/>, <see cref="Locale"/>),
+/// optionally one address (<see cref="Country"/> required for an address) and optionally one business
+/// (<see cref="BusinessName"/> required for a business; Paddle only). Rows with the same email are one customer, and
 /// must not give it two names or two locales.
 /// </summary>
 public sealed record BulkImportRow
@@ -42,6 +43,18 @@ public sealed record BulkImportRow
     /// <summary>Gets the address's region.</summary>
     public string? Region { get; init; }
 
+    /// <summary>Gets the business's name (<c>name</c> of a Paddle business); required when any business member is set.</summary>
+    public string? BusinessName { get; init; }
+
+    /// <summary>Gets the business's company number.</summary>
+    public string? CompanyNumber { get; init; }
+
+    /// <summary>Gets the business's tax or VAT number.</summary>
+    public string? TaxIdentifier { get; init; }
+
+    /// <summary>Gets the business's contacts, in order.</summary>
+    public IReadOnlyList<BusinessContact>? BusinessContacts { get; init; }
+
     /// <summary>
     /// Gets the names of members the source set that an import does not read: a row with any is rejected, so that nothing
     /// given is dropped without a word (a reader that warns of them once and leaves them out may do so instead).
@@ -59,10 +72,14 @@ public sealed record BulkImportRow
         !string.IsNullOrEmpty(Country) || !string.IsNullOrEmpty(Description) || !string.IsNullOrEmpty(FirstLine) || !string.IsNullOrEmpty(SecondLine)
         || !string.IsNullOrEmpty(City) || !string.IsNullOrEmpty(PostalCode) || !string.IsNullOrEmpty(Region);
 
+    /// <summary>Gets whether the row sets any business member.</summary>
+    public bool HasBusiness =>
+        !string.IsNullOrEmpty(BusinessName) || !string.IsNullOrEmpty(CompanyNumber) || !string.IsNullOrEmpty(TaxIdentifier) || BusinessContacts is { Count: > 0 };
+
     /// <summary>Writes the members that carry no personal data.</summary>
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
-        builder.Append(CultureInfo.InvariantCulture, $"LineNumber = {LineNumber}, Locale = {Locale}, Country = {Country}, HasAddress = {HasAddress}, Problem = {Problem}, (email, name and address lines not shown)");
+        builder.Append(CultureInfo.InvariantCulture, $"LineNumber = {LineNumber}, Locale = {Locale}, Country = {Country}, HasAddress = {HasAddress}, HasBusiness = {HasBusiness}, Problem = {Problem}, (email, names, address lines and business details not shown)");
         return true;
     }
 }

@@ -10,6 +10,7 @@ internal sealed class BulkImporter(CustomerAddressesClient client, TimeProvider 
 {
     private readonly CustomersClient _customers = client.Customers;
     private readonly AddressesClient _addresses = client.Addresses;
+    private readonly BusinessesClient _businesses = client.Businesses;
     private readonly SemaphoreSlim _reports = new(1, 1); // rejections are reported one at a time, in the rows' order
     private readonly SortedDictionary<long, BulkRejectedRow?> _finished = [];
     private long _nextToReport;
@@ -44,17 +45,22 @@ internal sealed class BulkImporter(CustomerAddressesClient client, TimeProvider 
 
         if (options.DryRun)
         {
-            state.RowDone(turn.Key, addressFound: false);
+            state.RowDone(turn.Key, addressFound: false, businessFound: false);
             return null;
         }
 
         string key = ImportRowChecks.Key(row);
         CustomerState customer = state.Of(key); // only this row works on it now: it had to wait for its turn
         string? refused = await CustomerAsync(key, row, customer, cancellationToken).ConfigureAwait(false);
-        bool addressFound = false;
+        bool addressFound = false, businessFound = false;
         if (refused is null && row.HasAddress)
         {
-            (refused, addressFound) = await AddressAsync(key, row, customer, cancellationToken).ConfigureAwait(false);
+            (refused, addressFound) = await OwnedAsync(OwnedKind.Address, key, row, customer, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (refused is null && row.HasBusiness)
+        {
+            (refused, businessFound) = await OwnedAsync(OwnedKind.Business, key, row, customer, cancellationToken).ConfigureAwait(false);
         }
 
         if (refused is not null)
@@ -62,8 +68,8 @@ internal sealed class BulkImporter(CustomerAddressesClient client, TimeProvider 
             return Reject(turn, refused);
         }
 
-        journal!.RowDone(turn.Key, row.LineNumber, addressFound);
-        state.RowDone(turn.Key, addressFound);
+        journal!.RowDone(turn.Key, row.LineNumber, addressFound, row.HasBusiness ? businessFound : null);
+        state.RowDone(turn.Key, addressFound, businessFound);
         return null;
     }
 
@@ -173,79 +179,97 @@ internal sealed class BulkImporter(CustomerAddressesClient client, TimeProvider 
         return null;
     }
 
-    /// <summary>Makes sure the row's address is on the server once; returns why not when refused, and whether it was there already.</summary>
-    private async Task<(string? Refused, bool Found)> AddressAsync(string key, BulkImportRow row, CustomerState customer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes sure the row's address (or business) is on the server once; returns why not when refused, and whether it was
+    /// there already (identical in every imported member).
+    /// </summary>
+    private async Task<(string? Refused, bool Found)> OwnedAsync(OwnedKind kind, string key, BulkImportRow row, CustomerState customer, CancellationToken cancellationToken)
     {
-        string fingerprint = ImportRowChecks.Fingerprint(row);
+        string fingerprint = kind == OwnedKind.Address ? ImportRowChecks.Fingerprint(row) : ImportRowChecks.BusinessFingerprint(row);
+        OwnedState owned = customer.Of(kind);
         var customerId = CustomerId.Parse(customer.Id!);
         bool settled = false;
         for (int round = 0; ; round++)
         {
-            if (!customer.Complete)
+            if (!owned.Complete(customer.Created))
             {
-                await ListAsync(customer, customerId, cancellationToken).ConfigureAwait(false);
+                await ListAsync(kind, owned, customerId, cancellationToken).ConfigureAwait(false);
             }
 
-            if (customer.Known.TryGetValue(fingerprint, out string? id))
+            if (owned.Known.TryGetValue(fingerprint, out string? id))
             {
-                if (!customer.Pending.Remove(fingerprint))
+                if (!owned.Pending.Remove(fingerprint))
                 {
-                    return (null, !customer.Ours.Contains(fingerprint)); // the same address; found only if it was there before the import
+                    return (null, !owned.Ours.Contains(fingerprint)); // the same one; found only if it was there before the import
                 }
 
-                journal!.Address(key, fingerprint, id, created: true); // this import's create, whose answer was lost
-                customer.Ours.Add(fingerprint);
-                state.AddressCreated();
+                journal!.Owned(kind, key, fingerprint, id, created: true); // this import's create, whose answer was lost
+                owned.Ours.Add(fingerprint);
+                state.Created(kind);
                 return (null, false);
             }
 
-            if (customer.Pending.Contains(fingerprint) && !settled)
+            if (owned.Pending.Contains(fingerprint) && !settled)
             {
                 // Sent, with an unknown outcome, and not there: it may still land. Look once more after the settle delay.
-                (settled, customer.Listed) = (true, false);
+                (settled, owned.Listed) = (true, false);
                 await Task.Delay(options.SettleDelay, time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            ImportFailures.GiveUpAfter(round, "address");
-            journal!.AddressIntent(key, fingerprint);
-            customer.Pending.Add(fingerprint);
+            ImportFailures.GiveUpAfter(round, kind == OwnedKind.Address ? "address" : "business");
+            journal!.OwnedIntent(kind, key, fingerprint);
+            owned.Pending.Add(fingerprint);
             try
             {
-                Address created = await _addresses.CreateAsync(customerId, ImportRowChecks.Address(row), cancellationToken).ConfigureAwait(false);
-                customer.Pending.Remove(fingerprint);
-                customer.Known[fingerprint] = created.Id.Value;
-                customer.Ours.Add(fingerprint);
-                journal.Address(key, fingerprint, created.Id.Value, created: true);
-                state.AddressCreated();
+                string created = kind == OwnedKind.Address
+                    ? (await _addresses.CreateAsync(customerId, ImportRowChecks.Address(row), cancellationToken).ConfigureAwait(false)).Id.Value
+                    : (await _businesses.CreateAsync(customerId, ImportRowChecks.Business(row), cancellationToken).ConfigureAwait(false)).Id.Value;
+                owned.Pending.Remove(fingerprint);
+                owned.Known[fingerprint] = created;
+                owned.Ours.Add(fingerprint);
+                journal.Owned(kind, key, fingerprint, created, created: true);
+                state.Created(kind);
                 return (null, false);
             }
             catch (Exception e) when (e is ValidationFailedException or ResourceNotFoundException)
             {
-                customer.Pending.Remove(fingerprint); // refused: nothing was created
+                owned.Pending.Remove(fingerprint); // refused: nothing was created
                 return (e.Message, false);
             }
             catch (RateLimitedException e)
             {
-                customer.Pending.Remove(fingerprint);
+                owned.Pending.Remove(fingerprint);
                 await Task.Delay(e.RetryAfter ?? TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (ImportFailures.IsUnknownOutcome(e, cancellationToken))
             {
-                (settled, customer.Listed) = (false, false); // maybe created: list again before anything is sent again
+                (settled, owned.Listed) = (false, false); // maybe created: list again before anything is sent again
             }
         }
     }
 
-    /// <summary>Reads every active address of the customer from the server into what the import knows.</summary>
-    private async Task ListAsync(CustomerState customer, CustomerId customerId, CancellationToken cancellationToken)
+    /// <summary>Reads every active address (or business) of the customer from the server into what the import knows.</summary>
+    private async Task ListAsync(OwnedKind kind, OwnedState owned, CustomerId customerId, CancellationToken cancellationToken)
     {
-        var query = new ListAddressesOptions { Statuses = [AddressStatus.Active], PerPage = client.Dialect.MaxPageSize };
-        await foreach (Address address in _addresses.ListAsync(customerId, query, cancellationToken).ConfigureAwait(false))
+        int? perPage = client.Dialect.MaxPageSize;
+        if (kind == OwnedKind.Address)
         {
-            customer.Known.TryAdd(ImportRowChecks.Fingerprint(address), address.Id.Value);
+            var query = new ListAddressesOptions { Statuses = [AddressStatus.Active], PerPage = perPage };
+            await foreach (Address address in _addresses.ListAsync(customerId, query, cancellationToken).ConfigureAwait(false))
+            {
+                owned.Known.TryAdd(ImportRowChecks.Fingerprint(address), address.Id.Value);
+            }
+        }
+        else
+        {
+            var query = new ListBusinessesOptions { Statuses = [BusinessStatus.Active], PerPage = perPage };
+            await foreach (Business business in _businesses.ListAsync(customerId, query, cancellationToken).ConfigureAwait(false))
+            {
+                owned.Known.TryAdd(ImportRowChecks.BusinessFingerprint(business), business.Id.Value);
+            }
         }
 
-        customer.Listed = true;
+        owned.Listed = true;
     }
 }

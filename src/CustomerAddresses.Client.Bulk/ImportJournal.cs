@@ -7,9 +7,9 @@ namespace CustomerAddresses.Client.Bulk;
 
 /// <summary>
 /// The journal of a bulk import: one JSON record a line, appended and flushed before the step that depends on it. The
-/// first names the journal's format, its server and its source; an intent (<c>c?</c>, <c>a?</c>) is written before a
-/// create is sent, its outcome (<c>c</c>, <c>a</c>) once it is known, and a row's end (<c>r</c>, or <c>x</c> when
-/// rejected) last, by the row's content key. Every record ends with <c>h</c>, a checksum of itself and of the record
+/// first names the journal's format, its server and its source; an intent (<c>c?</c> a customer's, <c>a?</c> an
+/// address's, <c>b?</c> a business's) is written before a create is sent, its outcome (<c>c</c>, <c>a</c>, <c>b</c>) once
+/// it is known, and a row's end (<c>r</c>, or <c>x</c> when rejected) last, by the row's content key. Every record ends with <c>h</c>, a checksum of itself and of the record
 /// before (the first's, of the server and the source): a record edited, removed or moved breaks the chain from there,
 /// and the journal is refused. A torn last line, from a process killed mid-write, is dropped when the journal is opened
 /// again. The file is held with an exclusive lock while open. Thread-safe.
@@ -221,25 +221,32 @@ internal sealed class ImportJournal : IDisposable
         w.WriteBoolean("new"u8, created);
     }, "c");
 
-    internal void AddressIntent(string email, string fingerprint) => Append(w =>
+    /// <summary>Before an address (<c>a?</c>) or a business (<c>b?</c>) is sent.</summary>
+    internal void OwnedIntent(OwnedKind kind, string email, string fingerprint) => Append(w =>
     {
         w.WriteString("e"u8, email);
         w.WriteString("f"u8, fingerprint);
-    }, "a?");
+    }, kind == OwnedKind.Address ? "a?" : "b?");
 
-    internal void Address(string email, string fingerprint, string id, bool created) => Append(w =>
+    /// <summary>An address (<c>a</c>) or a business (<c>b</c>) known on the server, and whether this import created it.</summary>
+    internal void Owned(OwnedKind kind, string email, string fingerprint, string id, bool created) => Append(w =>
     {
         w.WriteString("e"u8, email);
         w.WriteString("f"u8, fingerprint);
         w.WriteString("id"u8, id);
         w.WriteBoolean("new"u8, created);
-    }, "a");
+    }, kind == OwnedKind.Address ? "a" : "b");
 
-    internal void RowDone(string key, long line, bool addressFound) => Append(w =>
+    /// <summary>A row done; <c>bf</c> (whether its business was there already) only for a row with a business.</summary>
+    internal void RowDone(string key, long line, bool addressFound, bool? businessFound) => Append(w =>
     {
         w.WriteString("k"u8, key);
         w.WriteNumber("l"u8, line);
         w.WriteBoolean("af"u8, addressFound);
+        if (businessFound is { } found)
+        {
+            w.WriteBoolean("bf"u8, found);
+        }
     }, "r");
 
     internal void RowRejected(string key, long line, string reason) => Append(w =>

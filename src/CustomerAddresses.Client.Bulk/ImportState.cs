@@ -10,6 +10,8 @@ internal sealed class ImportState
     private long _customersFound;
     private long _addressesCreated;
     private long _addressesFound;
+    private long _businessesCreated;
+    private long _businessesFound;
     private long _rowsDone;
     private long _rejected;
     private long _doneBefore;
@@ -29,15 +31,20 @@ internal sealed class ImportState
 
     internal void CustomerRecorded(bool created) => Interlocked.Increment(ref created ? ref _customersCreated : ref _customersFound);
 
-    internal void AddressCreated() => Interlocked.Increment(ref _addressesCreated);
+    internal void Created(OwnedKind kind) => Interlocked.Increment(ref kind == OwnedKind.Address ? ref _addressesCreated : ref _businessesCreated);
 
-    internal void RowDone(string key, bool addressFound)
+    internal void RowDone(string key, bool addressFound, bool businessFound)
     {
         Rows[key] = null;
         Interlocked.Increment(ref _rowsDone);
         if (addressFound)
         {
             Interlocked.Increment(ref _addressesFound);
+        }
+
+        if (businessFound)
+        {
+            Interlocked.Increment(ref _businessesFound);
         }
     }
 
@@ -82,6 +89,8 @@ internal sealed class ImportState
         CustomersFound = Interlocked.Read(ref _customersFound),
         AddressesCreated = Interlocked.Read(ref _addressesCreated),
         AddressesFound = Interlocked.Read(ref _addressesFound),
+        BusinessesCreated = Interlocked.Read(ref _businessesCreated),
+        BusinessesFound = Interlocked.Read(ref _businessesFound),
         RowsDoneBefore = Interlocked.Read(ref _doneBefore),
         RowsChanged = Interlocked.Read(ref _changed),
         RowsRemoved = Interlocked.Read(ref _removed),
@@ -105,23 +114,24 @@ internal sealed class ImportState
                 (customer.Id, customer.IdUnknown, customer.Created) = (Text(record, "id"), false, created);
                 CustomerRecorded(created);
                 break;
-            case "a?":
-                Of(Text(record, "e")).Pending.Add(Text(record, "f"));
+            case "a?" or "b?":
+                Of(Text(record, "e")).Of(Kind(record)).Pending.Add(Text(record, "f"));
                 break;
-            case "a":
-                CustomerState owner = Of(Text(record, "e"));
+            case "a" or "b":
+                OwnedKind kind = Kind(record);
+                OwnedState owned = Of(Text(record, "e")).Of(kind);
                 string fingerprint = Text(record, "f");
-                owner.Pending.Remove(fingerprint);
-                owner.Known[fingerprint] = Text(record, "id");
+                owned.Pending.Remove(fingerprint);
+                owned.Known[fingerprint] = Text(record, "id");
                 if (Flag(record, "new"))
                 {
-                    owner.Ours.Add(fingerprint);
-                    AddressCreated();
+                    owned.Ours.Add(fingerprint);
+                    Created(kind);
                 }
 
                 break;
             case "r":
-                RowDone(Text(record, "k"), Flag(record, "af"));
+                RowDone(Text(record, "k"), Flag(record, "af"), record.TryGetProperty("bf", out _) && Flag(record, "bf")); // "bf" only where the row has a business
                 Before[Text(record, "k")] = Number(record, "l");
                 break;
             case "x":
@@ -139,6 +149,9 @@ internal sealed class ImportState
                 throw new FormatException($"has a type ('{other}') no import writes");
         }
     }
+
+    /// <summary>Whose record it is: <c>a</c> and <c>a?</c> an address's, <c>b</c> and <c>b?</c> a business's.</summary>
+    private static OwnedKind Kind(JsonElement record) => Text(record, "t")[0] == 'a' ? OwnedKind.Address : OwnedKind.Business;
 
     private static JsonElement Member(JsonElement record, string name, JsonValueKind kind) =>
         record.TryGetProperty(name, out JsonElement value) && value.ValueKind == kind ? value : throw new FormatException($"lacks its member '{name}' ({kind.ToString().ToLowerInvariant()})");
@@ -161,21 +174,41 @@ internal sealed class CustomerState
     /// <summary>Whether a create was sent and its outcome is unknown: the server is asked before anything is sent again.</summary>
     internal bool IdUnknown { get; set; }
 
-    /// <summary>Whether this import created the customer (so its addresses are the ones the journal knows).</summary>
+    /// <summary>Whether this import created the customer (so its addresses and businesses are the ones the journal knows).</summary>
     internal bool Created { get; set; }
 
-    /// <summary>The addresses known to be on the server, by fingerprint, with their ids.</summary>
+    /// <summary>The customer's addresses, as far as the import knows them.</summary>
+    internal OwnedState Addresses { get; } = new();
+
+    /// <summary>The customer's businesses, as far as the import knows them.</summary>
+    internal OwnedState Businesses { get; } = new();
+
+    /// <summary>The addresses or the businesses.</summary>
+    internal OwnedState Of(OwnedKind kind) => kind == OwnedKind.Address ? Addresses : Businesses;
+}
+
+/// <summary>What a customer owns that an import creates: its addresses, its businesses.</summary>
+internal enum OwnedKind
+{
+    Address,
+    Business,
+}
+
+/// <summary>A customer's addresses or businesses, as far as the import knows them, by fingerprint.</summary>
+internal sealed class OwnedState
+{
+    /// <summary>The ones known to be on the server, by fingerprint, with their ids.</summary>
     internal Dictionary<string, string> Known { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The addresses this import created: a row whose address is one of them did not find it on the server.</summary>
+    /// <summary>The ones this import created: a row whose entity is one of them did not find it on the server.</summary>
     internal HashSet<string> Ours { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The addresses whose create was sent and whose outcome is unknown.</summary>
+    /// <summary>The ones whose create was sent and whose outcome is unknown.</summary>
     internal HashSet<string> Pending { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Whether this run listed the customer's addresses since the last unknown outcome.</summary>
+    /// <summary>Whether this run listed them since the last unknown outcome.</summary>
     internal bool Listed { get; set; }
 
-    /// <summary>Whether <see cref="Known"/> is every active address of the customer: listed, or all created by this import with no outcome unknown.</summary>
-    internal bool Complete => Listed || (Created && Pending.Count == 0);
+    /// <summary>Whether <see cref="Known"/> is every active one: listed, or all created by this import (the customer too) with no outcome unknown.</summary>
+    internal bool Complete(bool customerCreated) => Listed || (customerCreated && Pending.Count == 0);
 }

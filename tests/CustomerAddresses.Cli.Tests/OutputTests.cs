@@ -108,7 +108,7 @@ public sealed class OutputTests : IAsyncLifetime, IDisposable
         Assert.Equal((0, 0), (code, ndjsonCode));
         Assert.Equal(4, ndjson.TrimEnd('\n').Split('\n').Length);
         Assert.Contains("\"name\":\"Jürgen Müller\"", ndjson, StringComparison.Ordinal);
-        Assert.StartsWith("email,name,locale,country_code,description,first_line,second_line,city,postal_code,region,customer_id,address_id,status\n", output, StringComparison.Ordinal);
+        Assert.StartsWith("email,name,locale,country_code,description,first_line,second_line,city,postal_code,region,business_name,company_number,tax_identifier,business_contacts,customer_id,address_id,business_id,status\n", output, StringComparison.Ordinal);
         Assert.Contains("jurgen@example.com,Jürgen Müller,", output, StringComparison.Ordinal);
         Assert.StartsWith("Exported 4 records", error, StringComparison.Ordinal);
     }

@@ -170,22 +170,38 @@ public sealed class CliEndToEndTests(PackedCliTool tool) : IDisposable
     }
 
     [Fact]
-    public async Task An_export_imports_elsewhere_into_the_same_customers_and_addresses()
+    public async Task An_export_with_businesses_imports_elsewhere_into_the_same_customers_addresses_and_businesses()
     {
         await using var source = await CustomerAddressesEmulator.StartAsync();
         await using var target = await CustomerAddressesEmulator.StartAsync();
         string file = WriteFile(60, out _);
         await tool.RunAsync(source.BaseAddress, _directory, "import", file, "--dialect", "paddle");
+        using (CustomerAddressesClient client = TestClients.Create(source.BaseAddress, o => o.Dialect = ApiDialect.PaddleBilling))
+        {
+            await foreach (Customer customer in client.Customers.ListAsync(new ListCustomersOptions { PerPage = 5 }).Take(5))
+            {
+                await client.Businesses.CreateAsync(customer.Id, new CreateBusinessRequest { Name = $"{customer.Name} Ltd", TaxIdentifier = "GB123", Contacts = [new BusinessContact { Name = "Accounts, \"North\"", Email = "accounts@example.com" }] });
+                source.SavePaymentMethod(customer.Id.Value);
+            }
+        }
+
         string exported = Path.Combine(_directory, "export.csv");
 
-        (int exportCode, string exportOutput, string exportError) = await tool.RunAsync(source.BaseAddress, _directory, "export", "--out", exported, "--dialect", "paddle");
+        (int exportCode, string exportOutput, string exportError) = await tool.RunAsync(source.BaseAddress, _directory, "export", "--out", exported, "--dialect", "paddle", "--include-payment-methods");
         (int importCode, string importOutput, _) = await tool.RunAsync(target.BaseAddress, _directory, "import", exported, "--dialect", "paddle", "--journal", Path.Combine(_directory, "target.journal"));
 
         Assert.True(exportCode == 0, exportOutput + exportError);
-        Assert.StartsWith("email,name,locale,country_code,description,first_line,second_line,city,postal_code,region,customer_id,address_id,status", File.ReadLines(exported).First(), StringComparison.Ordinal);
+        Assert.StartsWith("email,name,locale,country_code,description,first_line,second_line,city,postal_code,region,business_name,company_number,tax_identifier,business_contacts,customer_id,address_id,business_id,status,payment_method_id,", File.ReadLines(exported).First(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Sam Miller", File.ReadAllText(exported), StringComparison.Ordinal); // the emulator's cardholder
         Assert.Equal(0, importCode);
         Assert.Contains("customers: 20 created", importOutput, StringComparison.Ordinal);
+        Assert.Contains("businesses: 5 created, 0 found", importOutput, StringComparison.Ordinal);
         await AssertServerHolds(target);
+        using CustomerAddressesClient sourceClient = TestClients.Create(source.BaseAddress, o => o.Dialect = ApiDialect.PaddleBilling);
+        using CustomerAddressesClient targetClient = TestClients.Create(target.BaseAddress, o => o.Dialect = ApiDialect.PaddleBilling);
+        string[] businesses = await CustomerGraph.LinesAsync(sourceClient);
+        Assert.Equal(5, businesses.Count(l => l.Contains(" business ", StringComparison.Ordinal)));
+        Assert.Equal(businesses, await CustomerGraph.LinesAsync(targetClient));
     }
 
     [Fact]

@@ -9,24 +9,33 @@ namespace CustomerAddresses.Client.ReliabilityTests;
 /// The bulk import's journal and resolution logic, over random files and random crash points: a run stopped at any
 /// request (before it leaves, or after the server processed it and before its answer arrives), on an emulator that also
 /// cuts answers off and fails with 5xx, and started again with the same rows and journal, always ends with exactly the
-/// rows of the file on the server: each customer once, each distinct address once, the bad rows rejected.
+/// rows of the file on the server: each customer once, each distinct address and business once, the bad rows rejected.
 /// </summary>
 public sealed class BulkImportCrashTests
 {
     private static readonly string[] s_emails = ["ann@example.com", "bo@example.com", "cy@example.com", "dee@example.com", "ed@example.com"];
     private static readonly string[] s_cities = ["York", "Leeds", "Hull"];
+    private static readonly string[] s_businesses = ["Acme Ltd", "Globex"];
 
-    /// <summary>A row: an email (sometimes missing, a bad row), and sometimes an address in one of three cities (or in ZZ, a bad row).</summary>
-    private static readonly Gen<(int Email, int City, int Kind)> s_row = Gen.Select(Gen.Int[0, s_emails.Length], Gen.Int[0, s_cities.Length - 1], Gen.Int[0, 9]);
+    /// <summary>
+    /// A row: an email (sometimes missing, a bad row), sometimes an address in one of three cities (or in ZZ, a bad row),
+    /// and sometimes a business of one of two names (or with a contact whose email is not one, a bad row).
+    /// </summary>
+    private static readonly Gen<(int Email, int City, int Kind)> s_row = Gen.Select(Gen.Int[0, s_emails.Length], Gen.Int[0, s_cities.Length - 1], Gen.Int[0, 19]);
 
     private static BulkImportRow Row(long line, (int Email, int City, int Kind) r) => new()
     {
         LineNumber = line,
         Email = r.Email == s_emails.Length ? null : s_emails[r.Email],
         Name = "Imported",
-        Country = r.Kind switch { 0 => null, 9 => "ZZ", _ => "GB" },
-        City = r.Kind == 0 ? null : s_cities[r.City],
+        Country = (r.Kind % 10) switch { 0 => null, 9 => "ZZ", _ => "GB" },
+        City = r.Kind % 10 == 0 ? null : s_cities[r.City],
+        BusinessName = r.Kind >= 10 && r.Kind % 3 != 0 ? s_businesses[r.Kind % 2] : null,
+        BusinessContacts = r.Kind >= 10 && r.Kind % 3 != 0 ? [new BusinessContact { Name = "Accounts", Email = r.Kind == 16 ? "accounts.example.com" : "accounts@example.com" }] : null,
     };
+
+    /// <summary>Whether a row is rejected: no email, a country that is none, or a contact whose email is not one.</summary>
+    private static bool Bad(BulkImportRow row) => row.Email is null || row.Country == "ZZ" || row.BusinessContacts is [{ Email: "accounts.example.com" }];
 
     /// <summary>
     /// Stops the run at a request: before it leaves, or once the server processed it (its answer is lost), as a kill would.
@@ -148,7 +157,7 @@ public sealed class BulkImportCrashTests
                     }
 
                     await AssertServerHoldsExactly(emulator, rows, ever);
-                    Assert.Equal(rows.Where(r => r.Email is null || r.Country == "ZZ").Select(r => r.LineNumber).Order(), rejected.Order());
+                    Assert.Equal(rows.Where(Bad).Select(r => r.LineNumber).Order(), rejected.Order());
                     Assert.Equal(rows.Count, done.RowsDone);
                     Assert.All(twins, e => Assert.Contains("in use by another import", Assert.IsType<BulkJournalException>(e).Reason, StringComparison.Ordinal));
                 }
@@ -165,13 +174,14 @@ public sealed class BulkImportCrashTests
     /// <summary>
     /// Each email of a good row of the file is one customer, and so at most is each email of a good row of any earlier
     /// version of the file (a row deleted or edited after it was imported stays on the server); a customer's active
-    /// addresses are its rows' distinct cities, each once, plus at most the cities of its earlier rows.
+    /// addresses are its rows' distinct cities, each once, plus at most the cities of its earlier rows; and so are its
+    /// active businesses, by name, each with its contact.
     /// </summary>
     private static async Task AssertServerHoldsExactly(CustomerAddressesEmulator emulator, IReadOnlyList<BulkImportRow> rows, IReadOnlyList<BulkImportRow>? ever = null)
     {
         using CustomerAddressesClient client = TestClients.Create(emulator.BaseAddress, o => o.Dialect = ApiDialect.PaddleBilling);
         List<Customer> customers = await client.Customers.ListAsync(new ListCustomersOptions { Statuses = [CustomerStatus.Active, CustomerStatus.Archived] }).ToListAsync();
-        static List<BulkImportRow> Good(IEnumerable<BulkImportRow> rows) => [.. rows.Where(r => r.Email is not null && r.Country != "ZZ")];
+        static List<BulkImportRow> Good(IEnumerable<BulkImportRow> rows) => [.. rows.Where(r => !Bad(r))];
         List<BulkImportRow> good = Good(rows), earlier = Good(ever ?? rows);
         string[] emails = [.. customers.Select(c => c.Email!).Order(StringComparer.Ordinal)];
         Assert.Equal(emails.Distinct(), emails);
@@ -184,6 +194,13 @@ public sealed class BulkImportCrashTests
             Assert.Equal(cities.Distinct(), cities);
             Assert.Subset(cities.ToHashSet(), good.Where(r => r.Email == customer.Email && r.City is not null).Select(r => r.City!).ToHashSet());
             Assert.Superset(cities.ToHashSet(), earlier.Where(r => r.Email == customer.Email && r.City is not null).Select(r => r.City!).ToHashSet());
+
+            List<Business> businesses = await client.Businesses.ListAsync(customer.Id).ToListAsync();
+            string[] names = [.. businesses.Select(b => b.Name!).Order(StringComparer.Ordinal)];
+            Assert.Equal(names.Distinct(), names);
+            Assert.All(businesses, b => Assert.Equal("accounts@example.com", Assert.Single(b.Contacts!).Email));
+            Assert.Subset(names.ToHashSet(), good.Where(r => r.Email == customer.Email && r.BusinessName is not null).Select(r => r.BusinessName!).ToHashSet());
+            Assert.Superset(names.ToHashSet(), earlier.Where(r => r.Email == customer.Email && r.BusinessName is not null).Select(r => r.BusinessName!).ToHashSet());
         }
     }
 }

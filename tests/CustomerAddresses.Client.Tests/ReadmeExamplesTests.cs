@@ -639,6 +639,37 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         Assert.Equal(0, again.Requests);
     }
 
+    [Fact]
+    public async Task Bulk_export_of_businesses_and_payment_methods_example_runs()
+    {
+        await using var emulator = await CustomerAddressesEmulator.StartAsync();
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, Dialect = ApiDialect.PaddleBilling });
+        Customer jo = await client.Customers.CreateAsync(new CreateCustomerRequest { Email = "jo@example.com" });
+        await client.Addresses.CreateAsync(jo.Id, new CreateAddressRequest { Country = CountryCode.Parse("US"), City = "New York" });
+        await client.Businesses.CreateAsync(jo.Id, new CreateBusinessRequest { Name = "ChatApp Inc." });
+        emulator.SavePaymentMethod(jo.Id.Value);
+        await client.Customers.CreateAsync(new CreateCustomerRequest { Email = "bo@example.com" });
+        using var console = new StringWriter();
+        TextWriter original = Console.Out;
+        Console.SetOut(console);
+        try
+        {
+            await foreach (BulkExportRecord record in new BulkClient(client).ExportAsync(new BulkExportOptions { IncludePaymentMethods = true }))
+            {
+                string what = record.Address is { } a ? $"address in {a.City}" : record.Business is { } b ? $"business {b.Name}" : record.PaymentMethod is { } m ? $"{m.Type} ending {m.Card?.Last4}" : "no address";
+                Console.WriteLine($"{record.Customer.Email}: {what}");
+            }
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        Assert.Equal(
+            ["jo@example.com: address in New York", "jo@example.com: business ChatApp Inc.", "jo@example.com: card ending 4242", "bo@example.com: no address"],
+            console.ToString().Split(Environment.NewLine).Where(l => l.StartsWith("jo@example.com: ", StringComparison.Ordinal) || l.StartsWith("bo@example.com: ", StringComparison.Ordinal)));
+    }
+
     sealed class EventSync
     {
         private readonly ConcurrentDictionary<string, bool> _done = new(); // keep it, and LastEventId, in your database

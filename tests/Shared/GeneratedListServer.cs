@@ -4,7 +4,7 @@ using System.Text;
 
 namespace CustomerAddresses.Client.Tests.Shared;
 
-/// <summary>Paddle's list answers, made up on the fly: <paramref name="customers"/> customers with <paramref name="addressesEach"/> addresses each.</summary>
+/// <summary>Paddle's list answers, made up on the fly: <paramref name="customers"/> customers with <paramref name="addressesEach"/> addresses each, and no businesses.</summary>
 internal sealed class GeneratedListServer(int customers, int addressesEach) : HttpMessageHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -15,7 +15,7 @@ internal sealed class GeneratedListServer(int customers, int addressesEach) : Ht
         int perPage = int.Parse(query["per_page"] ?? "50", CultureInfo.InvariantCulture);
         int after = query["after"] is { } cursor ? int.Parse(cursor[(cursor.LastIndexOf('_') + 1)..], CultureInfo.InvariantCulture) : -1;
         var body = new StringBuilder("{\"data\":[");
-        int total = path is ["customers"] ? customers : addressesEach;
+        int total = path switch { ["customers"] => customers, [_, _, "addresses"] => addressesEach, _ => 0 };
         int last = Math.Min(total - 1, after + perPage);
         for (int n = after + 1; n <= last; n++)
         {

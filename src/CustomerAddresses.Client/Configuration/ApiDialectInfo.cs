@@ -7,13 +7,15 @@ namespace CustomerAddresses.Client;
 public sealed class ApiDialectInfo
 {
     /// <summary>The facts of <see cref="ApiDialect.CustomersApiV1"/>.</summary>
-    public static readonly ApiDialectInfo CustomersApiV1 = new(ApiDialect.CustomersApiV1, "/api/v1", maxPageSize: null, "cus_", "add_");
+    public static readonly ApiDialectInfo CustomersApiV1 = new(ApiDialect.CustomersApiV1, "/api/v1", maxPageSize: null, "cus_", "add_", customerGraph: false);
 
     /// <summary>The facts of <see cref="ApiDialect.PaddleBilling"/>.</summary>
-    public static readonly ApiDialectInfo PaddleBilling = new(ApiDialect.PaddleBilling, "Paddle Billing", maxPageSize: 200, "ctm_", "add_");
+    public static readonly ApiDialectInfo PaddleBilling = new(ApiDialect.PaddleBilling, "Paddle Billing", maxPageSize: 200, "ctm_", "add_", customerGraph: true);
 
-    private ApiDialectInfo(ApiDialect kind, string name, int? maxPageSize, string customerIdPrefix, string addressIdPrefix)
+    private ApiDialectInfo(ApiDialect kind, string name, int? maxPageSize, string customerIdPrefix, string addressIdPrefix, bool customerGraph)
     {
+        HasBusinesses = customerGraph;
+        HasPaymentMethods = customerGraph;
         Kind = kind;
         Name = name;
         MaxPageSize = maxPageSize;
@@ -38,6 +40,18 @@ public sealed class ApiDialectInfo
 
     /// <summary>Gets how the server's address ids begin: <c>add_</c>.</summary>
     public string AddressIdPrefix { get; }
+
+    /// <summary>
+    /// Gets whether a customer owns businesses (<see cref="CustomerAddressesClient.Businesses"/>): on Paddle, not on /api/v1,
+    /// where every business operation throws <see cref="NotSupportedException"/> before any request.
+    /// </summary>
+    public bool HasBusinesses { get; }
+
+    /// <summary>
+    /// Gets whether a customer has saved payment methods (<see cref="CustomerAddressesClient.PaymentMethods"/>): on Paddle,
+    /// not on /api/v1, where every payment method operation throws <see cref="NotSupportedException"/> before any request.
+    /// </summary>
+    public bool HasPaymentMethods { get; }
 
     /// <summary>The facts of <paramref name="dialect"/>.</summary>
     /// <param name="dialect">The dialect.</param>

@@ -13,13 +13,19 @@ public sealed record RequestProblem(string Member, string Reason)
     /// <returns>Such as <c>Email must be an email address (it has no '@').</c></returns>
     public override string ToString() => $"{Member} {Reason}";
 
-    /// <summary>The problem a check's exception describes: its parameter (the member, without <c>request.</c>) and its words after it.</summary>
+    /// <summary>
+    /// The problem a check's exception describes: the member its words begin with (<c>request.Contacts[1]</c> of the
+    /// parameter <c>request.Contacts</c>), else its parameter, without <c>request.</c>; and its words after the member.
+    /// </summary>
     internal static RequestProblem From(ArgumentException e)
     {
         string name = e.ParamName ?? "request";
         string message = e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal);
-        string member = name.StartsWith("request.", StringComparison.Ordinal) ? name["request.".Length..] : name;
-        string reason = message.StartsWith(name + " ", StringComparison.Ordinal) ? message[(name.Length + 1)..] : message;
-        return new RequestProblem(member, reason);
+        int space = message.IndexOf(' ', StringComparison.Ordinal);
+        bool named = space > 0 && message.StartsWith(name, StringComparison.Ordinal);
+        string member = named ? message[..space] : name;
+        return new RequestProblem(
+            member.StartsWith("request.", StringComparison.Ordinal) ? member["request.".Length..] : member,
+            named ? message[(space + 1)..] : message);
     }
 }

@@ -27,6 +27,22 @@ public sealed class DialectTests
         Assert.Equal(other, DialectOf(baseAddress, other));
     }
 
+    [Theory]
+    [InlineData(ApiDialect.PaddleBilling)]
+    [InlineData(ApiDialect.CustomersApiV1)]
+    public async Task The_dialects_facts_say_whether_businesses_and_payment_methods_are_there_as_the_clients_do(ApiDialect dialect)
+    {
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = new Uri("http://127.0.0.1:9/"), Dialect = dialect, Retry = { MaxRetries = 0 } });
+        var customer = CustomerId.Parse("ctm_01h8441jn5pcwrfhwh78jqt8hk");
+
+        Exception? businesses = await Record.ExceptionAsync(() => client.Businesses.GetAsync(customer, BusinessId.Parse("biz_01hv8hkr641vmpwytx38znv56k")));
+        Exception? paymentMethods = await Record.ExceptionAsync(() => client.PaymentMethods.GetAsync(customer, PaymentMethodId.Parse("paymtd_01hs8zx6x377xfsfrt2bqsevbw")));
+
+        Assert.Equal(!client.Dialect.HasBusinesses, businesses is NotSupportedException);
+        Assert.Equal(!client.Dialect.HasPaymentMethods, paymentMethods is NotSupportedException);
+        Assert.Equal(dialect == ApiDialect.PaddleBilling, client.Dialect.HasBusinesses);
+    }
+
     [Fact]
     public void Names_Paddles_environments()
     {
