@@ -24,7 +24,7 @@ internal static class Tool
     {
         var connection = new Connection();
         var listing = new Listing();
-        var root = new RootCommand("customeraddresses: bulk import and export of customers with their addresses and businesses, and a look at them, on Paddle Billing or the /api/v1 customers API.");
+        var root = new RootCommand("customeraddresses: bulk import and export of customers with their addresses and businesses, a mirror of them in your own database, and a look at them, on Paddle Billing or the /api/v1 customers API.");
         foreach (Option option in connection.All)
         {
             root.Options.Add(option);
@@ -32,6 +32,7 @@ internal static class Tool
 
         root.Subcommands.Add(ImportCommand.Create(context, connection));
         root.Subcommands.Add(ExportCommand.Create(context, connection));
+        root.Subcommands.Add(MirrorCommand.Create(context, connection));
         root.Subcommands.Add(CustomersCommand.Create(context, connection, listing));
         root.Subcommands.Add(AddressesCommand.Create(context, connection, listing));
         root.Subcommands.Add(ProfileCommand.Create(context, connection));

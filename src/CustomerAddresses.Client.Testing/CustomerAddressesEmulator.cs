@@ -110,6 +110,13 @@ public sealed class CustomerAddressesEmulator : IAsyncDisposable
             ArgumentOutOfRangeException.ThrowIfNegative(rate, nameof(options));
         }
 
+        foreach (double rate in new[] { options.WebhookDropRate, options.WebhookDuplicateRate })
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(rate, nameof(options));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(rate, 1, nameof(options));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(options.WebhookMaxDelay.Ticks, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.RotateSessionEvery, nameof(options));
         if (options.RequestsPerMinute is < 1 or > CustomerAddressesEmulatorOptions.MaxRequestsPerMinute)
         {

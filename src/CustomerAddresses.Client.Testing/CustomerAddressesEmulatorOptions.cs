@@ -116,6 +116,21 @@ public sealed class CustomerAddressesEmulatorOptions
     public IList<TimeSpan> WebhookRetryDelays { get; set; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(16)];
 
     /// <summary>
+    /// Gets or sets the share of webhook deliveries (0 to 1) that are lost for good: never sent, never retried, as a
+    /// delivery missed while an app was down would be. Only the events list has them then.
+    /// </summary>
+    public double WebhookDropRate { get; set; }
+
+    /// <summary>Gets or sets the share of webhook deliveries (0 to 1) that are delivered twice, as Paddle may deliver an event more than once.</summary>
+    public double WebhookDuplicateRate { get; set; }
+
+    /// <summary>
+    /// Gets or sets the longest wait before a webhook delivery is sent: each waits a random time up to it, so deliveries
+    /// arrive late and out of order. Defaults to zero: sent at once, in order.
+    /// </summary>
+    public TimeSpan WebhookMaxDelay { get; set; }
+
+    /// <summary>
     /// Gets or sets the emulator's clock: timestamps, the time part of ids, webhook signatures and webhook retry waits. A
     /// fake one (Microsoft.Extensions.TimeProvider.Testing) lets a test step through retries without waiting. Defaults
     /// to <see cref="System.TimeProvider.System"/>.

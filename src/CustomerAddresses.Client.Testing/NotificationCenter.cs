@@ -20,6 +20,7 @@ internal sealed class NotificationCenter(IdGenerator ids, EmulatorClock clock, C
     private readonly List<Notification> _notifications = [];
     private readonly List<WebhookDelivery> _deliveries = [];
     private readonly HashSet<Task> _pending = [];
+    private readonly Random _dice = new(options.Seed ?? 0); // the webhook faults, under _gate
     private readonly CancellationTokenSource _stopping = new();
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = Timeout.InfiniteTimeSpan };
 
@@ -202,9 +203,31 @@ internal sealed class NotificationCenter(IdGenerator ids, EmulatorClock clock, C
     private async Task DeliverAsync(Notification notification, NotificationSetting setting, CancellationToken stopping)
     {
         byte[] body;
+        bool drop, twice;
+        TimeSpan delay;
         lock (_gate)
         {
             body = Encoding.UTF8.GetBytes(notification.Payload.ToJsonString());
+            drop = _dice.NextDouble() < options.WebhookDropRate;
+            twice = _dice.NextDouble() < options.WebhookDuplicateRate;
+            delay = options.WebhookMaxDelay * _dice.NextDouble();
+        }
+
+        if (delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(delay, clock.Time, stopping).ConfigureAwait(false); // late, and so out of order
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        if (drop)
+        {
+            return; // lost for good: only the events list has it
         }
 
         IList<TimeSpan> retryDelays = options.WebhookRetryDelays;
@@ -223,6 +246,12 @@ internal sealed class NotificationCenter(IdGenerator ids, EmulatorClock clock, C
 
             DateTimeOffset sentAt = clock.Time.GetUtcNow();
             int? status = await SendAsync(url, body, PaddleWebhookSigner.Sign(body, setting.SecretKey, sentAt), stopping).ConfigureAwait(false);
+            if (twice && status is >= 200 and < 300)
+            {
+                twice = false;
+                await SendAsync(url, body, PaddleWebhookSigner.Sign(body, setting.SecretKey, clock.Time.GetUtcNow()), stopping).ConfigureAwait(false); // the same event again
+            }
+
             var delivery = new WebhookDelivery(url, (string)notification.Payload["event_id"]!, notification.EventType, notification.Id, attempt, status, sentAt);
             bool retry = !delivery.Succeeded && attempt <= retryDelays.Count && !stopping.IsCancellationRequested;
 
