@@ -90,6 +90,7 @@ internal static class Tool
         CustomerAddressesApiException => (ExitCodes.Failed, e.Message),
         HttpRequestException { InnerException: SocketException socket } => (ExitCodes.Stopped, $"cannot reach the server: {socket.SocketErrorCode switch { SocketError.ConnectionRefused => "connection refused", SocketError.HostNotFound => "no such host", _ => socket.Message }} (run it again)"),
         HttpRequestException or TimeoutException or IOException => (ExitCodes.Stopped, $"{e.Message} (run it again)"),
+        System.Data.Common.DbException => (ExitCodes.Stopped, $"the mirror's database: {e.Message} (run it again)"), // never the connection string
         OperationCanceledException => (null, null),
         _ => (ExitCodes.Failed, $"unexpected {e.GetType().Name}: {e.Message} (a defect of the tool: please report it)"),
     };

@@ -392,7 +392,9 @@ internal sealed class MirrorStore
             }
         }
 
-        DbConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // A connection of its own, never pooled: closing it ends the session, and the session's lock with it.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using DbCommand command = Command(connection, null, $"SELECT pg_try_advisory_lock({LockKey("lead")})");
         if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
         {

@@ -7,7 +7,7 @@ public sealed class HelpTests : IDisposable
 {
     private readonly ToolHarness _tool = new();
 
-    public static TheoryData<string> Commands => ["import", "export", "customers list", "customers get", "addresses list", "addresses get", "profile set", "profile list", "profile remove", "completion"];
+    public static TheoryData<string> Commands => ["import", "export", "mirror", "customers list", "customers get", "addresses list", "addresses get", "profile set", "profile list", "profile remove", "completion"];
 
     [Theory]
     [MemberData(nameof(Commands))]

@@ -51,7 +51,7 @@ public sealed class MirrorPropertyTests(ITestOutputHelper output) : IDisposable
     {
         await using MirrorHarness harness = await MirrorHarness.StartAsync(Faulty(seed), seed);
         var random = new Random(seed);
-        var workload = new Workload(harness.Client, harness.Emulator, seed);
+        var workload = new MirrorWorkload(harness.Client, harness.Emulator, seed);
         await workload.RunAsync(25); // a customer base before the first backfill
         CustomerMirror[] mirrors = [.. Enumerable.Range(0, instances).Select(_ => harness.Mirror(options()))];
         harness.Receive(mirrors);

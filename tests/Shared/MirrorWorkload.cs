@@ -1,14 +1,14 @@
 using System.Globalization;
 using CustomerAddresses.Client.Testing;
 
-namespace CustomerAddresses.Client.Mirror.Tests;
+namespace CustomerAddresses.Client.Tests.Shared;
 
 /// <summary>
 /// Random changes to a customer base through the API, as a live system makes them: customers, addresses and businesses
 /// created, updated, archived and reactivated; payment methods saved (as a checkout would) and deleted. Seeded, so a
 /// failing run can be repeated.
 /// </summary>
-internal sealed class Workload(CustomerAddressesClient client, CustomerAddressesEmulator emulator, int seed)
+internal sealed class MirrorWorkload(CustomerAddressesClient client, CustomerAddressesEmulator emulator, int seed)
 {
     private readonly Random _random = new(seed);
     private readonly List<CustomerId> _customers = [];
