@@ -22,7 +22,7 @@ void Check(bool ok, string what)
     }
 }
 
-foreach (string id in new[] { "CustomerAddresses.Client", "CustomerAddresses.Client.Testing", "CustomerAddresses.Client.AspNetCore", "CustomerAddresses.Client.Redis" })
+foreach (string id in new[] { "CustomerAddresses.Client", "CustomerAddresses.Client.Testing", "CustomerAddresses.Client.AspNetCore", "CustomerAddresses.Client.Redis", "CustomerAddresses.Client.Bulk", "CustomerAddresses.Client.Mirror" })
 {
     string nupkg = Path.Combine(packages, $"{id}.{version}.nupkg");
     using ZipArchive zip = ZipFile.OpenRead(nupkg);
