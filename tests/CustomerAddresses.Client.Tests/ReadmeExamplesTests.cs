@@ -13,6 +13,7 @@ using Polly;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using CustomerAddresses.Client.Bulk;
+using CustomerAddresses.Client.Mirror;
 
 namespace CustomerAddresses.Client.Tests;
 
@@ -23,7 +24,7 @@ namespace CustomerAddresses.Client.Tests;
 public sealed partial class ReadmeExamplesTests : FakeApiTests
 {
     /// <summary>The user guides under docs/ whose blocks are examples to paste (architecture.md shows the inside instead).</summary>
-    internal static readonly string[] UserGuides = ["configuration.md", "sessions.md", "testing.md", "webhooks.md", "bulk.md", "paddle.md"];
+    internal static readonly string[] UserGuides = ["configuration.md", "sessions.md", "testing.md", "webhooks.md", "bulk.md", "paddle.md", "mirror.md"];
 
     /// <summary>The documents whose C# blocks these tests run: the README, and the user guides under docs/.</summary>
     internal static IEnumerable<string> Documents() =>
@@ -558,6 +559,63 @@ public sealed partial class ReadmeExamplesTests : FakeApiTests
         Assert.Equal(3, Api.Requests.Count);
         Assert.StartsWith("pca_", token.Token, StringComparison.Ordinal);
         Assert.Equal("cpls_01h4ge9r64c22exjsx0fy8b48b", portal.Id);
+    }
+
+    [Fact]
+    public async Task Mirror_in_an_app_example_runs()
+    {
+        await using var emulator = await CustomerAddressesEmulator.StartAsync();
+        using var seller = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = emulator.BaseAddress, Dialect = ApiDialect.PaddleBilling });
+        Customer before = await seller.Customers.CreateAsync(new CreateCustomerRequest { Email = "before@example.com" }); // backfilled
+        string[] files = [.. new[] { "", "-wal", "-shm", "-mirror.lock" }.Select(end => Path.GetFullPath("customers.db" + end))]; // as the example names it
+        Array.ForEach(files, File.Delete);
+        try
+        {
+            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration["Paddle:WebhookSecretKey"] = "pdl_ntfset_01hv8h6jj90jjz0d71m6hj4r9z";
+            builder.Services.AddCustomerAddressesClient(o => { o.BaseAddress = emulator.BaseAddress; o.Dialect = ApiDialect.PaddleBilling; });
+            builder.Services.AddPaddleWebhooks(o => o.SecretKeys.Add(builder.Configuration["Paddle:WebhookSecretKey"]!));
+
+            builder.Services.AddCustomerAddressesMirror(new CustomerMirrorOptions { SqlitePath = "customers.db" }); // or PostgresConnectionString
+            WebApplication app = builder.Build();
+            CustomerMirror mirror = app.Services.GetRequiredService<CustomerMirror>();
+            app.MapPaddleWebhooks("/webhooks/paddle", (webhook, cancellationToken) => mirror.ApplyAsync(webhook, cancellationToken));
+
+            await app.StartAsync();
+            emulator.AddWebhookDestination(new Uri(app.Urls.First() + "/webhooks/paddle"), "pdl_ntfset_01hv8h6jj90jjz0d71m6hj4r9z");
+            Customer after = await seller.Customers.CreateAsync(new CreateCustomerRequest { Email = "after@example.com" }); // a webhook
+            await emulator.WaitForWebhooksAsync();
+            for (int i = 0; i < 100 && mirror.Progress.CustomersBackfilled == 0; i++)
+            {
+                await Task.Delay(50);
+            }
+
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=customers.db;Mode=ReadOnly;Pooling=false"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT id FROM customers ORDER BY id";
+                var ids = new List<string>();
+                await using (var reader = await command.ExecuteReaderAsync())
+                {
+                    while (await reader.ReadAsync())
+                    {
+                        ids.Add(reader.GetString(0));
+                    }
+                }
+
+                Assert.Equal([before.Id.Value, after.Id.Value], ids);
+            }
+
+            Assert.Equal(200, Assert.Single(emulator.WebhookDeliveries).StatusCode);
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        finally
+        {
+            Array.ForEach(files, File.Delete);
+        }
     }
 
     [Fact]

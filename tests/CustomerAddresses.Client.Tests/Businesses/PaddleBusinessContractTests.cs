@@ -137,7 +137,7 @@ public sealed class PaddleBusinessContractTests : FakeApiTests
         var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => Client().CreateAsync(Ids.PaddleCustomer, request));
 
         Assert.Equal(member, error.ParamName);
-        Assert.Equal(member["request.".Length..], Assert.Single(Client().Validate(request)).Member);
+        Assert.StartsWith(member["request.".Length..], Assert.Single(Client().Validate(request)).Member, StringComparison.Ordinal); // "Contacts[1]" for the element a check is about
         Assert.Empty(Api.Requests);
     }
 }
