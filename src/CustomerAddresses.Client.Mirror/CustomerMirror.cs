@@ -22,6 +22,8 @@ public sealed class CustomerMirror
         PaddleWebhookEventTypes.PaymentMethodSaved, PaddleWebhookEventTypes.PaymentMethodDeleted,
     ];
 
+    private static readonly TimeSpan s_catchUpGap = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan s_tick = TimeSpan.FromMilliseconds(250);
     private readonly CustomerAddressesClient _client;
     private readonly CustomerMirrorOptions _options;
     private readonly MirrorStore _store;
@@ -116,7 +118,7 @@ public sealed class CustomerMirror
         return outcome == ApplyOutcome.Written;
     }
 
-    /// <summary>Runs <see cref="SyncAsync"/>, then again every <paramref name="pollInterval"/> (sooner when a webhook asks for a catch-up), until cancelled.</summary>
+    /// <summary>Runs <see cref="SyncAsync"/>, then again every <paramref name="pollInterval"/> (two seconds after the last when a webhook asks for a catch-up), until cancelled.</summary>
     /// <param name="pollInterval">How often to look for new events.</param>
     /// <param name="progress">Told as <see cref="SyncAsync"/> tells it.</param>
     /// <param name="cancellationToken">Stops it.</param>
@@ -128,9 +130,13 @@ public sealed class CustomerMirror
         while (true)
         {
             await SyncAsync(progress, cancellationToken).ConfigureAwait(false);
-            for (TimeSpan waited = TimeSpan.Zero; waited < pollInterval && !CatchUpWanted; waited += TimeSpan.FromMilliseconds(250))
+
+            // Until the next poll, or sooner after a webhook: at most one catch-up every two seconds, however many come,
+            // so that a busy account's webhooks do not spend the rate limit on the events list.
+            TimeSpan soonest = pollInterval < s_catchUpGap ? pollInterval : s_catchUpGap;
+            for (TimeSpan waited = TimeSpan.Zero; waited < pollInterval && !(CatchUpWanted && waited >= soonest); waited += s_tick)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(250), _client.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(s_tick, _client.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
     }

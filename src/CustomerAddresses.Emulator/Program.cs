@@ -29,6 +29,9 @@ internal static class Program
         ("--latency-rate", "0..1", "share of requests delayed by --latency", (o, v) => o.LatencyRate = Rate(v)),
         ("--latency", "hh:mm:ss", "delay of a delayed request (default 00:00:02)", (o, v) => o.Latency = TimeSpan.Parse(v, CultureInfo.InvariantCulture)),
         ("--abort-rate", "0..1", "share of requests processed, then cut off halfway through the answer", (o, v) => o.AbortRate = Rate(v)),
+        ("--webhook-drop-rate", "0..1", "share of webhook deliveries lost for good (only the events list has them)", (o, v) => o.WebhookDropRate = Rate(v)),
+        ("--webhook-duplicate-rate", "0..1", "share of webhook deliveries delivered twice", (o, v) => o.WebhookDuplicateRate = Rate(v)),
+        ("--webhook-max-delay", "hh:mm:ss", "longest random wait before a webhook delivery: late, and out of order (default 00:00:00)", (o, v) => o.WebhookMaxDelay = TimeSpan.Parse(v, CultureInfo.InvariantCulture)),
     ];
 
     private static async Task<int> Main(string[] args)

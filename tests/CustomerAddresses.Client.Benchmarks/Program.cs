@@ -11,6 +11,7 @@ using CustomerAddresses.Client.Benchmarks;
 // ... -- --cold-start [--rounds N] [--modes jit,r2r-package,r2r-app,aot]                a fresh process per sample: the first call
 // ... -- --tool-start [--rounds N]                                                      the customeraddresses tool's start-up: jit, r2r, aot
 // ... -- --bulk [--seconds N] [--per-minute N]                                         import throughput at a rate limit, export memory
+// ... -- --mirror [--customers N] [--per-minute N]                                     the mirror: lag, catch-up share, backfill against its bound
 if (args.Contains("--cold-start"))
 {
     int rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).DefaultIfEmpty(30).First();
@@ -28,6 +29,13 @@ if (args.Contains("--bulk"))
     int seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(120).First();
     int perMinute = args.SkipWhile(a => a != "--per-minute").Skip(1).Select(int.Parse).DefaultIfEmpty(240).First();
     return await BulkBenchmark.RunAsync(seconds, perMinute);
+}
+
+if (args.Contains("--mirror"))
+{
+    int customers = args.SkipWhile(a => a != "--customers").Skip(1).Select(int.Parse).DefaultIfEmpty(10_000).First();
+    int perMinute = args.SkipWhile(a => a != "--per-minute").Skip(1).Select(int.Parse).DefaultIfEmpty(60_000).First();
+    return await MirrorBenchmark.RunAsync(customers, perMinute);
 }
 
 if (args.Contains("--quick"))

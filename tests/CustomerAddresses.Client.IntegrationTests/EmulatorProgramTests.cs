@@ -81,7 +81,8 @@ public sealed class EmulatorProgramTests
 
         Assert.Equal(0, exitCode);
         foreach (string option in new[] { "--urls", "--https", "--api-key", "--session-token", "--rotate-session-every", "--development-sessions",
-            "--offset-paging", "--seed", "--server-error-rate", "--rate-limit-rate", "--retry-after-seconds", "--latency-rate", "--latency", "--abort-rate" })
+            "--offset-paging", "--seed", "--server-error-rate", "--rate-limit-rate", "--retry-after-seconds", "--latency-rate", "--latency", "--abort-rate",
+            "--webhook-drop-rate", "--webhook-duplicate-rate", "--webhook-max-delay" })
         {
             Assert.Contains(option + " ", output, StringComparison.Ordinal);
         }

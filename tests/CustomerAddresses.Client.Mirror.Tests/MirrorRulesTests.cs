@@ -125,6 +125,32 @@ public sealed class MirrorRulesTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_mirror_not_caught_up_for_longer_than_paddle_keeps_events_backfills_afresh_and_drops_what_is_gone()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var client = new CustomerAddressesClient(new CustomerAddressesClientOptions { BaseAddress = _emulator.BaseAddress, Dialect = ApiDialect.PaddleBilling, TimeProvider = time });
+        Customer ann = await _client.Customers.CreateAsync(new CreateCustomerRequest { Email = "ann@example.com" });
+        Address home = await _client.Addresses.CreateAsync(ann.Id, new CreateAddressRequest { Country = CountryCode.Parse("US") });
+        string card = _emulator.SavePaymentMethod(ann.Id.Value, home.Id.Value);
+        var options = new CustomerMirrorOptions { SqlitePath = Path.Combine(_directory, "old.db"), EventRetention = TimeSpan.FromDays(30) };
+        await new CustomerMirror(client, options).SyncAsync();
+
+        var within = new CustomerMirror(client, options);
+        time.Advance(TimeSpan.FromDays(29));
+        await within.SyncAsync();
+        // Gone while the mirror was away, and (as if its event had expired) never applied from the list:
+        await _client.PaymentMethods.DeleteAsync(ann.Id, PaymentMethodId.Parse(card));
+        var stale = new CustomerMirror(client, options);
+        time.Advance(TimeSpan.FromDays(31));
+        await stale.SyncAsync();
+
+        Assert.Equal(0L, within.Progress.CustomersBackfilled); // caught up 29 days ago: the events list still has all
+        Assert.Equal(1L, stale.Progress.CustomersBackfilled); // 31 days: a fresh backfill
+        Assert.Empty((await stale.TablesAsync(CancellationToken.None))["payment_methods"]);
+        await MirrorEquality.AssertEqualsServerAsync(_client, stale);
+    }
+
+    [Fact]
     public async Task The_sqlite_file_is_its_owners_only_and_a_newer_schema_is_refused()
     {
         string path = Path.Combine(_directory, "customers.db");
