@@ -17,7 +17,7 @@ public sealed record CustomerMirrorOptions
 
     /// <summary>
     /// Gets how long Paddle keeps events in its list: a mirror that has not caught up for longer backfills afresh, since
-    /// events it never saw may be gone. Defaults to 30 days (Paddle's events list holds 90; a month leaves a margin). At
+    /// events it never saw may be gone. Defaults to 30 days, well inside what Paddle's events list keeps; set it to what your account's list holds. At
     /// least an hour.
     /// </summary>
     public TimeSpan EventRetention { get; init; } = TimeSpan.FromDays(30);
