@@ -281,7 +281,7 @@ public sealed class CustomerMirror
             _ => ((MirrorRow?)null, (string?)null),
         };
         bool fetchedFirst = false;
-        if (e is PaymentMethodWebhookEvent { EventType: not PaddleWebhookEventTypes.PaymentMethodDeleted } && !await _store.IsDeletedAsync(((PaymentMethodWebhookEvent)e).PaymentMethod.Id.Value, cancellationToken).ConfigureAwait(false))
+        if (e is PaymentMethodWebhookEvent { EventType: not PaddleWebhookEventTypes.PaymentMethodDeleted } saved && !await _store.IsDeletedAsync(saved.PaymentMethod.Id.Value, cancellationToken).ConfigureAwait(false))
         {
             // Paddle's payment_method.saved carries no card or PayPal details: the row is the entity as the API shows it.
             _counters.Fetched();

@@ -220,14 +220,9 @@ internal sealed class MirrorStore
 
     private async Task<ApplyOutcome> WriteAsync(DbConnection connection, DbTransaction transaction, MirrorRow row, string? eventId, bool force, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (row.Table == MirrorTable.PaymentMethods)
+        if (row.Table == MirrorTable.PaymentMethods && await IsDeletedAsync(connection, transaction, row.Id, cancellationToken).ConfigureAwait(false))
         {
-            await using DbCommand deleted = Command(connection, transaction, "SELECT 1 FROM _mirror_deleted WHERE id = @id");
-            Parameter(deleted, "@id", ColumnKind.Text, row.Id);
-            if (await deleted.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null and not DBNull)
-            {
-                return ApplyOutcome.Deleted; // a payment method deleted is gone for good: a late or replayed save does not bring it back
-            }
+            return ApplyOutcome.Deleted; // a payment method deleted is gone for good: a late or replayed save does not bring it back
         }
 
         long version = row.UpdatedAt.UtcTicks;
@@ -313,7 +308,12 @@ internal sealed class MirrorStore
     internal async Task<bool> IsDeletedAsync(string id, CancellationToken cancellationToken)
     {
         await using DbConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using DbCommand command = Command(connection, null, "SELECT 1 FROM _mirror_deleted WHERE id = @id");
+        return await IsDeletedAsync(connection, null, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> IsDeletedAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
+    {
+        await using DbCommand command = Command(connection, transaction, "SELECT 1 FROM _mirror_deleted WHERE id = @id");
         Parameter(command, "@id", ColumnKind.Text, id);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null and not DBNull;
     }
@@ -417,13 +417,12 @@ internal sealed class MirrorStore
             var row = new Dictionary<string, string?>(StringComparer.Ordinal);
             for (int i = 0; i < table.Columns.Count; i++)
             {
-                row[table.Columns[i].Name] = reader.IsDBNull(i) ? null : reader.GetValue(i) switch
+                // As MirrorRow.Text writes a value; PostgreSQL's timestamptz comes back as a DateTime in UTC.
+                row[table.Columns[i].Name] = reader.IsDBNull(i) ? null : MirrorRow.Text(reader.GetValue(i) switch
                 {
-                    DateTime time => MirrorRow.Time(new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc))),
-                    bool flag => flag ? "1" : "0",
-                    IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-                    var other => other.ToString(),
-                };
+                    DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
+                    var other => other,
+                });
             }
 
             rows.Add(row);
